@@ -1,0 +1,50 @@
+/* SPDX-License-Identifier: (LGPL-2.1-or-later OR BSD-2-Clause) */
+/* Errors: the per-program message and the errno convention. */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+
+#include "internal.h"
+
+int op_start(struct op *o, mapops_prog_t *prog, const char *fn)
+{
+	o->prog = prog;
+	o->fn = fn;
+	o->err = 0;
+	if (!prog) {
+		o->err = -EINVAL;
+		return op_fail(o);
+	}
+	return 0;
+}
+
+void op_error(struct op *o, int err, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	if (o->err)
+		return;
+	o->err = err;
+	if (!o->prog)
+		return;
+	n = snprintf(o->prog->err, sizeof(o->prog->err), "%s: ", o->fn);
+	if (n < 0 || (size_t)n >= sizeof(o->prog->err))
+		return;
+	va_start(ap, fmt);
+	vsnprintf(o->prog->err + n, sizeof(o->prog->err) - (size_t)n, fmt, ap);
+	va_end(ap);
+}
+
+int op_fail(struct op *o)
+{
+	errno = -o->err;
+	return o->err;
+}
+
+const char *mapops_prog_error(const mapops_prog_t *prog)
+{
+	if (!prog)
+		return "mapops: prog is NULL";
+	return prog->err;
+}

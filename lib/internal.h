@@ -1,0 +1,75 @@
+/* SPDX-License-Identifier: (LGPL-2.1-or-later OR BSD-2-Clause) */
+/* Private declarations shared by the library's source files. */
+#ifndef MAPOPS_INTERNAL_H
+#define MAPOPS_INTERNAL_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "mapops/mapops.h"
+#include "labels.h"
+
+#define MAPOPS_ERR_MAX 512
+
+/* A jump waiting for its label's slot. */
+struct fixup {
+	uint32_t slot;
+	uint32_t label;
+};
+
+struct mapops_prog {
+	struct bpf_insn *insns;
+	size_t len, cap;
+	struct fixup *fixups;
+	size_t nfixups, cap_fixups;
+	struct label_table labels;
+	/* The last slot is the first half of an ld_imm64 from mapops_emit(). */
+	bool open_ld64;
+	char err[MAPOPS_ERR_MAX];
+};
+
+/*
+ * One public call in progress.  Checks record the first failure (code and
+ * message) and do nothing once one is recorded; nothing is appended until
+ * op_reserve() has succeeded, so a failed call leaves the program as it was.
+ */
+struct op {
+	mapops_prog_t *prog;
+	const char *fn;
+	int err;
+};
+
+/* Starts a call: 0, or -EINVAL (errno set) when prog is NULL. */
+int op_start(struct op *o, mapops_prog_t *prog, const char *fn);
+/* Records a failure: err is a negative errno, fmt the message after "fn: ". */
+void op_error(struct op *o, int err, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* Ends a failed call: sets errno and returns the recorded negative errno. */
+int op_fail(struct op *o);
+
+/* Argument checks; "what" names the argument in the message. */
+void chk_reg(struct op *o, const char *what, int reg);
+void chk_dst(struct op *o, const char *what, int reg);
+void chk_ptr_reg(struct op *o, const char *what, int reg);
+void chk_stack(struct op *o, const char *what, int off, int size);
+void chk_map_fd(struct op *o, int map_fd);
+void chk_size(struct op *o, int size);
+void chk_off16(struct op *o, const char *what, int off);
+
+/*
+ * Makes room for n more slots after every check passed.  Returns where to
+ * write them, or NULL when a check failed or growing did not (call op_fail()).
+ * Refuses builder slots after an unfinished ld_imm64 unless raw is set.
+ */
+struct bpf_insn *op_reserve(struct op *o, size_t n, bool raw);
+/* Makes room for one more fixup; false (error recorded) on ENOMEM. */
+bool op_reserve_fixup(struct op *o);
+/* Appends the slots written up to end; returns 0. */
+int op_commit(struct op *o, struct bpf_insn *end);
+/* Reserves, copies and commits n builder slots; 0 or op_fail(). */
+int op_append(struct op *o, const struct bpf_insn *insns, size_t n);
+
+/* Emits one jump to the named label (a builder call's whole body). */
+int emit_jump(struct op *o, struct bpf_insn insn, const char *label);
+
+#endif
