@@ -1,0 +1,3 @@
+/* placeholder while the suite is written */
+#include "testutil.h"
+int main(void) { return 0; }
