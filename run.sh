@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# The project's two commands, for a fresh Debian 12 machine (as root):
+#   ./run.sh demo   install dependencies, build, run the packet-counter example
+#   ./run.sh test   install dependencies, build, run every test suite:
+#                   the normal build, then again under ASan+UBSan
+# Environment: MAPOPS_REQUIRE_BPF=1 turns "kernel refused bpf()" skips into
+# failures (CI sets it).
+set -euo pipefail
+cd "$(dirname "$0")"
+
+setup_build() { # dir [meson options...]
+  local dir=$1; shift
+  if [ -f "$dir/build.ninja" ]; then
+    meson configure "$dir" "$@" >/dev/null
+  else
+    meson setup "$dir" "$@" >/dev/null
+  fi
+  ninja -C "$dir"
+}
+
+# Prints "<name>: N passed, N failed, N skipped" from meson's JSON log.
+summarize() { # log name
+  python3 - "$1" "$2" <<'PY'
+import json, sys
+counts = {"OK": 0, "FAIL": 0, "SKIP": 0}
+bad = []
+for line in open(sys.argv[1]):
+    r = json.loads(line)
+    res = r["result"]
+    key = "OK" if res in ("OK", "EXPECTEDFAIL") else "SKIP" if res == "SKIP" else "FAIL"
+    counts[key] += 1
+    if key != "OK":
+        bad.append("%s %s" % (res, r["name"]))
+for b in bad:
+    print("  " + b)
+print("%s: %d passed, %d failed, %d skipped" % (sys.argv[2], counts["OK"], counts["FAIL"], counts["SKIP"]))
+PY
+}
+
+run_tests() { # dir log name [meson test options...]
+  local dir=$1 log=$2 name=$3 rc=0; shift 3
+  meson test -C "$dir" --print-errorlogs "$@" || rc=$?
+  summarize "$dir/meson-logs/$log" "$name"
+  return $rc
+}
+
+cmd_demo() {
+  tools/install-deps.sh
+  setup_build build -Dwerror=true
+  ./build/examples/packet-counter
+}
+
+cmd_test() {
+  tools/install-deps.sh
+  local rc=0
+  setup_build build -Dwerror=true
+  run_tests build testlog.json "tests" || rc=1
+  run_tests build testlog-valgrind.json "unit tests under valgrind" \
+    --setup valgrind --suite unit || rc=1
+  setup_build build-asan -Dwerror=true -Db_sanitize=address,undefined \
+    -Db_lundef=false -Dbuildtype=debug
+  ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 \
+  UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+    run_tests build-asan testlog.json "tests under ASan+UBSan" || rc=1
+  if [ $rc -ne 0 ]; then
+    echo "run.sh test: FAILED"
+  else
+    echo "run.sh test: all suites passed"
+  fi
+  return $rc
+}
+
+case "${1:-}" in
+  demo) cmd_demo ;;
+  test) cmd_test ;;
+  *) echo "usage: $0 demo|test" >&2; exit 2 ;;
+esac
