@@ -6,6 +6,7 @@
 #include <check.h>
 #include <errno.h>
 #include <stdbool.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <mapops/mapops.h>
