@@ -3,6 +3,8 @@
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "internal.h"
 
@@ -28,12 +30,30 @@ void op_error(struct op *o, int err, const char *fmt, ...)
 	o->err = err;
 	if (!o->prog)
 		return;
+	free(o->prog->err_long);
+	o->prog->err_long = NULL;
 	n = snprintf(o->prog->err, sizeof(o->prog->err), "%s: ", o->fn);
 	if (n < 0 || (size_t)n >= sizeof(o->prog->err))
 		return;
 	va_start(ap, fmt);
 	vsnprintf(o->prog->err + n, sizeof(o->prog->err) - (size_t)n, fmt, ap);
 	va_end(ap);
+}
+
+void op_error_long(struct op *o, int err, const char *head, const char *tail)
+{
+	size_t len;
+	char *msg;
+
+	if (o->err)
+		return;
+	op_error(o, err, "%s", head);
+	len = strlen(o->prog->err) + strlen(tail) + 2;
+	msg = malloc(len);
+	if (!msg)
+		return; /* the short message stands */
+	snprintf(msg, len, "%s\n%s", o->prog->err, tail);
+	o->prog->err_long = msg;
 }
 
 int op_fail(struct op *o)
@@ -46,5 +66,5 @@ const char *mapops_prog_error(const mapops_prog_t *prog)
 {
 	if (!prog)
 		return "mapops: prog is NULL";
-	return prog->err;
+	return prog->err_long ? prog->err_long : prog->err;
 }

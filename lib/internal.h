@@ -26,6 +26,8 @@ struct mapops_prog {
 	/* The last slot is the first half of an ld_imm64 from mapops_emit(). */
 	bool open_ld64;
 	char err[MAPOPS_ERR_MAX];
+	/* A message too long for err (a verifier log), or NULL. */
+	char *err_long;
 };
 
 /*
@@ -44,6 +46,9 @@ int op_start(struct op *o, mapops_prog_t *prog, const char *fn);
 /* Records a failure: err is a negative errno, fmt the message after "fn: ". */
 void op_error(struct op *o, int err, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+/* Records a failure whose message is err's "fn: head" followed by the
+ * text tail of any length (a verifier log); falls back to head alone. */
+void op_error_long(struct op *o, int err, const char *head, const char *tail);
 /* Ends a failed call: sets errno and returns the recorded negative errno. */
 int op_fail(struct op *o);
 

@@ -33,6 +33,7 @@ void mapops_prog_free(mapops_prog_t *prog)
 	free(prog->insns);
 	free(prog->fixups);
 	labels_free(&prog->labels);
+	free(prog->err_long);
 	free(prog);
 }
 

@@ -249,6 +249,55 @@ MAPOPS_API int mapops_call_helper(mapops_prog_t *prog, int helper_id);
 MAPOPS_API int mapops_exit(mapops_prog_t *prog);
 
 /* ------------------------------------------------------------------------
+ * Loading
+ * ------------------------------------------------------------------------ */
+
+/**
+ * Options of mapops_prog_load().  Extensible the libbpf way: sz is the size
+ * the caller was compiled with (set it with MAPOPS_LOAD_OPTS); a newer
+ * library reads the fields it knows and takes defaults for the rest, and
+ * refuses (-EINVAL) a larger struct whose bytes past its own last field are
+ * not zero.  Every field is optional: zero means the default.
+ */
+struct mapops_load_opts {
+	size_t sz;
+	const char *prog_name;     /* the kernel's name for it (up to 15 chars) */
+	const char *license;       /* default "GPL" */
+	__u32 expected_attach_type; /* enum bpf_attach_type */
+	__u32 prog_ifindex;
+	__u32 prog_flags;          /* BPF_F_* */
+	__u32 kern_version;
+	__u32 log_level;           /* with log_buf: the verifier log level */
+	__u32 log_size;            /* bytes at log_buf */
+	char *log_buf;             /* the caller's buffer for the verifier log */
+};
+
+#if (defined(__STDC_VERSION__) && __STDC_VERSION__ >= 199901L) || \
+	defined(__cplusplus)
+/** Declares struct mapops_load_opts NAME, zeroed, with sz set and the
+ *  given fields: MAPOPS_LOAD_OPTS(o, .prog_name = "counter"); */
+#define MAPOPS_LOAD_OPTS(NAME, ...)                                        \
+	struct mapops_load_opts NAME = { .sz = sizeof(struct mapops_load_opts), \
+					 __VA_ARGS__ }
+#endif
+
+/**
+ * Resolves the program's labels (as mapops_prog_insns()) and loads it into
+ * the kernel with libbpf's bpf_prog_load() as a program of the given type.
+ * opts may be NULL.
+ * Returns the new program's file descriptor (the caller closes it), or a
+ * negative errno with errno set: the resolution errors of
+ * mapops_prog_insns(); -EINVAL for type BPF_PROG_TYPE_UNSPEC or bad opts;
+ * the kernel's errno when it refuses the program (-EACCES or -EINVAL from
+ * the verifier, -EPERM without privileges).  When the verifier refuses it,
+ * mapops_prog_error() holds the verifier's log: the caller's log_buf if one
+ * was given, else the library loads once more with its own buffer to get
+ * it.  The program itself is unchanged and may be loaded again.
+ */
+MAPOPS_API int mapops_prog_load(mapops_prog_t *prog, enum bpf_prog_type type,
+				const struct mapops_load_opts *opts);
+
+/* ------------------------------------------------------------------------
  * Map operations
  *
  * map_fd is a map file descriptor (from bpf_map_create()), loaded into r1 as

@@ -1,0 +1,171 @@
+/* SPDX-License-Identifier: (LGPL-2.1-or-later OR BSD-2-Clause) */
+/* mapops_prog_load(): loading, options, and the verifier log on refusal. */
+#include <stdlib.h>
+#include <unistd.h>
+
+#include <bpf/bpf.h>
+
+#include "testutil.h"
+
+static mapops_prog_t *prog;
+static int map_fd;
+
+static void setup(void)
+{
+	prog = mapops_prog_new();
+	ck_assert_ptr_nonnull(prog);
+	map_fd = tu_map_create(BPF_MAP_TYPE_HASH, 4, 8, 16);
+}
+
+static void teardown(void)
+{
+	mapops_prog_free(prog);
+	close(map_fd);
+}
+
+/* r0 = 7; exit */
+static void build_valid(void)
+{
+	ck_assert_int_eq(mapops_alu64_imm(prog, BPF_MOV, BPF_REG_0, 7), 0);
+	ck_assert_int_eq(mapops_exit(prog), 0);
+}
+
+/* A lookup whose result is dereferenced without a NULL check. */
+static void build_unchecked_deref(void)
+{
+	ck_assert_int_eq(mapops_st_mem(prog, BPF_W, BPF_REG_10, -4, 1), 0);
+	ck_assert_int_eq(mapops_map_lookup(prog, map_fd, -4), 0);
+	ck_assert_int_eq(mapops_ldx_mem(prog, BPF_DW, BPF_REG_0, BPF_REG_0, 0), 0);
+	ck_assert_int_eq(mapops_exit(prog), 0);
+}
+
+START_TEST(loads_and_runs)
+{
+	MAPOPS_LOAD_OPTS(opts, .prog_name = "seven");
+	struct bpf_prog_info info;
+	__u32 len = sizeof(info);
+	int fd;
+
+	build_valid();
+	fd = mapops_prog_load(prog, BPF_PROG_TYPE_SOCKET_FILTER, &opts);
+	ck_assert_msg(fd >= 0, "%s", mapops_prog_error(prog));
+	ck_assert_uint_eq(tu_prog_run(fd, 3, NULL, 0), 7);
+	memset(&info, 0, sizeof(info));
+	ck_assert_int_eq(bpf_obj_get_info_by_fd(fd, &info, &len), 0);
+	ck_assert_str_eq(info.name, "seven");
+	close(fd);
+	/* NULL opts: defaults. */
+	fd = mapops_prog_load(prog, BPF_PROG_TYPE_SOCKET_FILTER, NULL);
+	ck_assert_msg(fd >= 0, "%s", mapops_prog_error(prog));
+	close(fd);
+}
+END_TEST
+
+START_TEST(refusal_keeps_the_log)
+{
+	const char *msg;
+	size_t len;
+	int rc;
+
+	build_unchecked_deref();
+	len = mapops_prog_len(prog);
+	errno = 0;
+	rc = mapops_prog_load(prog, BPF_PROG_TYPE_SOCKET_FILTER, NULL);
+	ck_assert_int_eq(rc, -EACCES);
+	ck_assert_int_eq(errno, EACCES);
+	msg = mapops_prog_error(prog);
+	ck_assert_msg(strstr(msg, "mapops_prog_load: the kernel refused the program") != NULL, "%s", msg);
+	ck_assert_msg(strstr(msg, "invalid mem access 'map_value_or_null'") != NULL,
+		      "no verifier log in: %s", msg);
+	ck_assert_uint_eq(mapops_prog_len(prog), len);
+}
+END_TEST
+
+START_TEST(refusal_into_callers_buffer)
+{
+	static char log[1 << 16];
+	MAPOPS_LOAD_OPTS(opts, .log_buf = log, .log_size = sizeof(log));
+	int rc;
+
+	build_unchecked_deref();
+	rc = mapops_prog_load(prog, BPF_PROG_TYPE_SOCKET_FILTER, &opts);
+	ck_assert_int_eq(rc, -EACCES);
+	ck_assert_msg(strstr(log, "map_value_or_null") != NULL, "log: %s", log);
+	ck_assert_ptr_nonnull(strstr(mapops_prog_error(prog), "map_value_or_null"));
+}
+END_TEST
+
+START_TEST(bad_arguments)
+{
+	struct {
+		struct mapops_load_opts opts;
+		__u64 future;
+	} big;
+	struct mapops_load_opts tiny;
+
+	build_valid();
+	errno = 0;
+	ck_assert_refused(prog, mapops_prog_load(prog, BPF_PROG_TYPE_UNSPEC, NULL),
+			  EINVAL, "type BPF_PROG_TYPE_UNSPEC is not a program type");
+	memset(&big, 0, sizeof(big));
+	big.opts.sz = sizeof(big);
+	big.future = 1;
+	ck_assert_refused(prog, mapops_prog_load(prog, BPF_PROG_TYPE_XDP, &big.opts),
+			  EINVAL, "an option this library does not know");
+	/* Zero bytes past the known struct are accepted. */
+	big.future = 0;
+	{
+		int fd = mapops_prog_load(prog, BPF_PROG_TYPE_XDP, &big.opts);
+
+		ck_assert_msg(fd >= 0, "%s", mapops_prog_error(prog));
+		close(fd);
+	}
+	memset(&tiny, 0, sizeof(tiny));
+	tiny.sz = 4;
+	ck_assert_refused(prog, mapops_prog_load(prog, BPF_PROG_TYPE_XDP, &tiny),
+			  EINVAL, "opts->sz 4");
+	/* An older caller's smaller struct: fields past its sz are ignored. */
+	memset(&tiny, 0xff, sizeof(tiny));
+	tiny.sz = sizeof(size_t);
+	{
+		int fd = mapops_prog_load(prog, BPF_PROG_TYPE_XDP, &tiny);
+
+		ck_assert_msg(fd >= 0, "%s", mapops_prog_error(prog));
+		close(fd);
+	}
+	ck_assert_int_eq(mapops_prog_load(NULL, BPF_PROG_TYPE_XDP, NULL), -EINVAL);
+}
+END_TEST
+
+START_TEST(unresolved_label)
+{
+	ck_assert_int_eq(mapops_ja(prog, "missing"), 0);
+	build_valid();
+	errno = 0;
+	ck_assert_int_eq(mapops_prog_load(prog, BPF_PROG_TYPE_XDP, NULL), -ENOENT);
+	ck_assert_int_eq(errno, ENOENT);
+	ck_assert_ptr_nonnull(strstr(mapops_prog_error(prog), "\"missing\" is never bound"));
+}
+END_TEST
+
+static Suite *load_suite(void)
+{
+	Suite *s = suite_create("load");
+	TCase *tc = tcase_create("load");
+
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, loads_and_runs);
+	tcase_add_test(tc, refusal_keeps_the_log);
+	tcase_add_test(tc, refusal_into_callers_buffer);
+	tcase_add_test(tc, bad_arguments);
+	tcase_add_test(tc, unresolved_label);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int main(void)
+{
+	if (!tu_bpf_available())
+		return tu_skip_code();
+	return tu_run_suite(load_suite());
+}
