@@ -7,7 +7,9 @@ packages=(
   # build
   gcc meson ninja-build pkg-config
   # the library and its tests
-  libbpf-dev libelf-dev zlib1g-dev check
+  libbpf-dev libelf-dev zlib1g-dev check libjson-c-dev
+  # the bindings and their tests
+  luajit lua-cjson
   # test tools
   python3 binutils valgrind
 )
