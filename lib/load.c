@@ -57,10 +57,9 @@ static char *load_for_log(enum bpf_prog_type type, const char *name,
 	int fd;
 
 	for (size = LOG_START; size <= LOG_MAX; size *= 2) {
-		buf = malloc(size);
+		buf = calloc(1, size); /* zeroed: the log is a string whatever happens */
 		if (!buf)
 			return NULL;
-		buf[0] = '\0';
 		lo->log_buf = buf;
 		lo->log_size = size;
 		lo->log_level = 1;

@@ -171,11 +171,15 @@ __u32 tu_prog_run(int prog_fd, unsigned repeat, const void *pkt,
 		  size_t pkt_len)
 {
 	static const unsigned char zero_pkt[64];
+	static unsigned char out[4096]; /* valgrind checks data_out's size too */
 	LIBBPF_OPTS(bpf_test_run_opts, opts);
 	int err;
 
 	opts.data_in = pkt ? pkt : zero_pkt;
 	opts.data_size_in = (__u32)(pkt ? pkt_len : sizeof(zero_pkt));
+	ck_assert_uint_le(opts.data_size_in, sizeof(out));
+	opts.data_out = out;
+	opts.data_size_out = sizeof(out);
 	opts.repeat = (int)repeat;
 	err = bpf_prog_test_run_opts(prog_fd, &opts);
 	ck_assert_msg(err == 0, "bpf_prog_test_run_opts: %s", strerror(errno));

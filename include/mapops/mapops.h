@@ -374,9 +374,13 @@ MAPOPS_API int mapops_map_delete_ptr(mapops_prog_t *prog, int map_fd,
 /**
  * Adds increment to the 64-bit counter stored under the key at
  * r10 + key_stack_off, creating it with the value increment if absent.  The
- * map's value must be at least 8 bytes; the counter is its first 8.
- * value_stack_off names 8 bytes of scratch stack (8-byte aligned, inside the
- * frame, not containing key_stack_off) used only when the key is absent.
+ * counter is the first 8 bytes of the map's value (value_size >= 8).
+ * value_stack_off names the stack scratch a new element is created from,
+ * used only when the key is absent: its first 8 bytes (8-byte aligned,
+ * inside the frame, not containing key_stack_off) receive the increment,
+ * and the kernel reads the map's whole value_size from there.  So for a
+ * value larger than 8 bytes, the caller initialises the bytes after the
+ * first 8, and they too must lie inside the frame and clear of the key.
  * Emits, with "I" the increment (an ld_imm64 of 2 slots where an I outside
  * the signed 32-bit range is loaded into a register, else an immediate):
  *      r1 = fd; r2 = r10; r2 += k; call bpf_map_lookup_elem
