@@ -272,10 +272,11 @@ struct mapops_load_opts {
 	char *log_buf;             /* the caller's buffer for the verifier log */
 };
 
-#if (defined(__STDC_VERSION__) && __STDC_VERSION__ >= 199901L) || \
-	defined(__cplusplus)
+#if !defined(__cplusplus) && defined(__STDC_VERSION__) && \
+	__STDC_VERSION__ >= 199901L
 /** Declares struct mapops_load_opts NAME, zeroed, with sz set and the
- *  given fields: MAPOPS_LOAD_OPTS(o, .prog_name = "counter"); */
+ *  given fields: MAPOPS_LOAD_OPTS(o, .prog_name = "counter");  (C99 and
+ *  later; in C89 and C++ zero the struct and set sz = sizeof(it).) */
 #define MAPOPS_LOAD_OPTS(NAME, ...)                                        \
 	struct mapops_load_opts NAME = { .sz = sizeof(struct mapops_load_opts), \
 					 __VA_ARGS__ }
