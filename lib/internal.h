@@ -11,6 +11,20 @@
 
 #define MAPOPS_ERR_MAX 512
 
+/* Where slots came from: one public call (and the caller's tag then). */
+struct origin {
+	const char *fn;   /* the public function's name (static storage) */
+	uint32_t index;   /* 1 for the first call of fn in the program, ... */
+	uint32_t tag;     /* offset + 1 of the tag in the tag arena; 0: none */
+};
+
+/* How many calls each public function has made, keyed by fn's address. */
+#define CALL_COUNTS 64
+struct call_count {
+	const char *fn;
+	uint32_t n;
+};
+
 /* A jump waiting for its label's slot. */
 struct fixup {
 	uint32_t slot;
@@ -23,6 +37,15 @@ struct mapops_prog {
 	struct fixup *fixups;
 	size_t nfixups, cap_fixups;
 	struct label_table labels;
+	/* Provenance: slot_origin[i] indexes origins for slot i. */
+	uint32_t *slot_origin;
+	size_t cap_slot_origin;
+	struct origin *origins;
+	size_t norigins, cap_origins;
+	struct call_count counts[CALL_COUNTS];
+	char *tags;       /* NUL-separated caller tags */
+	size_t tags_len, tags_cap;
+	uint32_t cur_tag; /* applies to what is emitted next; 0: none */
 	/* The last slot is the first half of an ld_imm64 from mapops_emit(). */
 	bool open_ld64;
 	char err[MAPOPS_ERR_MAX];
@@ -73,6 +96,14 @@ bool op_reserve_fixup(struct op *o);
 int op_commit(struct op *o, struct bpf_insn *end);
 /* Reserves, copies and commits n builder slots; 0 or op_fail(). */
 int op_append(struct op *o, const struct bpf_insn *insns, size_t n);
+
+/* Provenance (origin.c).  Makes room to record one call of n slots. */
+bool origin_reserve(struct op *o, size_t n);
+/* Records that the call o->fn emitted slots [first, first + n). */
+void origin_commit(struct op *o, size_t first, size_t n);
+/* Writes "fn #index" and, if tagged, " (\"tag\")"; snprintf's return. */
+int origin_snprint(const mapops_prog_t *prog, size_t slot, char *buf,
+		   size_t size);
 
 /* Emits one jump to the named label (a builder call's whole body). */
 int emit_jump(struct op *o, struct bpf_insn insn, const char *label);

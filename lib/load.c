@@ -76,6 +76,48 @@ static char *load_for_log(enum bpf_prog_type type, const char *name,
 	return NULL;
 }
 
+/*
+ * The slot the verifier stopped at: the last instruction line of its log,
+ * "37: (79) r1 = *(u64 *)(r0 +0)".  -1 if there is none.
+ */
+static long failing_slot(const char *log)
+{
+	const char *line = log;
+	long slot = -1;
+
+	while (line && *line) {
+		char *end;
+		long n = strtol(line, &end, 10);
+
+		if (end != line && n >= 0 && end[0] == ':' && end[1] == ' ' &&
+		    end[2] == '(')
+			slot = n;
+		line = strchr(line, '\n');
+		if (line)
+			line++;
+	}
+	return slot;
+}
+
+/* The log followed by "insn N: emitted by <origin>", newly allocated. */
+static char *log_with_origin(const mapops_prog_t *prog, const char *log)
+{
+	long slot = failing_slot(log);
+	size_t len = strlen(log);
+	char origin[MAPOPS_TAG_MAX + 128];
+	char *msg;
+
+	if (slot < 0 || (size_t)slot >= prog->len)
+		return strdup(log);
+	origin_snprint(prog, (size_t)slot, origin, sizeof(origin));
+	msg = malloc(len + sizeof(origin) + 64);
+	if (!msg)
+		return NULL;
+	snprintf(msg, len + sizeof(origin) + 64, "%s%sinsn %ld: emitted by %s",
+		 log, len && log[len - 1] == '\n' ? "" : "\n", slot, origin);
+	return msg;
+}
+
 int mapops_prog_load(mapops_prog_t *prog, enum bpf_prog_type type,
 		     const struct mapops_load_opts *opts)
 {
@@ -119,12 +161,13 @@ int mapops_prog_load(mapops_prog_t *prog, enum bpf_prog_type type,
 	else if (!lo.log_buf)
 		log = load_for_log(type, name, license, insns, cnt, &lo);
 	if (log && log[0]) {
-		char head[128];
+		char head[128], *full = log_with_origin(prog, log);
 
 		snprintf(head, sizeof(head),
 			 "the kernel refused the program: %s (errno %d); verifier log:",
 			 strerror(err), err);
-		op_error_long(&o, -err, head, log);
+		op_error_long(&o, -err, head, full ? full : log);
+		free(full);
 	} else {
 		op_error(&o, -err, "the kernel refused the program: %s (errno %d)",
 			 strerror(err), err);

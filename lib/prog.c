@@ -34,6 +34,9 @@ void mapops_prog_free(mapops_prog_t *prog)
 	free(prog->fixups);
 	labels_free(&prog->labels);
 	free(prog->err_long);
+	free(prog->slot_origin);
+	free(prog->origins);
+	free(prog->tags);
 	free(prog);
 }
 
@@ -69,6 +72,8 @@ struct bpf_insn *op_reserve(struct op *o, size_t n, bool raw)
 		return NULL;
 	}
 	prog->insns = p;
+	if (!origin_reserve(o, n))
+		return NULL;
 	return prog->insns + prog->len;
 }
 
@@ -91,7 +96,10 @@ bool op_reserve_fixup(struct op *o)
 
 int op_commit(struct op *o, struct bpf_insn *end)
 {
-	o->prog->len = (size_t)(end - o->prog->insns);
+	size_t len = (size_t)(end - o->prog->insns);
+
+	origin_commit(o, o->prog->len, len - o->prog->len);
+	o->prog->len = len;
 	return 0;
 }
 

@@ -137,6 +137,50 @@ START_TEST(bad_arguments)
 }
 END_TEST
 
+START_TEST(refusal_names_the_origin)
+{
+	const char *msg;
+
+	/* A NULL-check forgotten after a tagged lookup: the bad slot is the
+	 * caller's load, and the message says so. */
+	ck_assert_int_eq(mapops_st_mem(prog, BPF_W, BPF_REG_10, -4, 1), 0);
+	ck_assert_int_eq(mapops_map_increment(prog, map_fd, -4, -16, 1), 0);
+	ck_assert_int_eq(mapops_prog_set_tag(prog, "ingress counter"), 0);
+	ck_assert_int_eq(mapops_map_lookup(prog, map_fd, -4), 0);
+	ck_assert_int_eq(mapops_ldx_mem(prog, BPF_DW, BPF_REG_0, BPF_REG_0, 0), 0);
+	ck_assert_int_eq(mapops_exit(prog), 0);
+	ck_assert_int_eq(mapops_prog_load(prog, BPF_PROG_TYPE_SOCKET_FILTER, NULL),
+			 -EACCES);
+	msg = mapops_prog_error(prog);
+	ck_assert_msg(strstr(msg, "\ninsn 25: emitted by mapops_ldx_mem #1 (\"ingress counter\")") != NULL,
+		      "%s", msg);
+	ck_assert_str_eq(msg + strlen(msg) - strlen("(\"ingress counter\")"),
+			 "(\"ingress counter\")");
+}
+END_TEST
+
+START_TEST(refusal_inside_a_map_operation)
+{
+	const char *msg;
+	int rc;
+
+	/* The second increment's 4-byte key at r10-2 runs past the frame: the
+	 * verifier stops inside that helper's sequence, and the message names
+	 * the call, not just a slot number. */
+	ck_assert_int_eq(mapops_st_mem(prog, BPF_W, BPF_REG_10, -4, 1), 0);
+	ck_assert_int_eq(mapops_map_increment(prog, map_fd, -4, -16, 1), 0);
+	ck_assert_int_eq(mapops_prog_set_tag(prog, "egress"), 0);
+	ck_assert_int_eq(mapops_map_increment(prog, map_fd, -2, -16, 1), 0);
+	ck_assert_int_eq(mapops_alu64_imm(prog, BPF_MOV, BPF_REG_0, 0), 0);
+	ck_assert_int_eq(mapops_exit(prog), 0);
+	rc = mapops_prog_load(prog, BPF_PROG_TYPE_SOCKET_FILTER, NULL);
+	ck_assert_msg(rc == -EACCES || rc == -EINVAL, "rc %d", rc);
+	msg = mapops_prog_error(prog);
+	ck_assert_msg(strstr(msg, ": emitted by mapops_map_increment #2 (\"egress\")") != NULL,
+		      "%s", msg);
+}
+END_TEST
+
 START_TEST(unresolved_label)
 {
 	ck_assert_int_eq(mapops_ja(prog, "missing"), 0);
@@ -158,6 +202,8 @@ static Suite *load_suite(void)
 	tcase_add_test(tc, refusal_keeps_the_log);
 	tcase_add_test(tc, refusal_into_callers_buffer);
 	tcase_add_test(tc, bad_arguments);
+	tcase_add_test(tc, refusal_names_the_origin);
+	tcase_add_test(tc, refusal_inside_a_map_operation);
 	tcase_add_test(tc, unresolved_label);
 	suite_add_tcase(s, tc);
 	return s;

@@ -54,6 +54,8 @@ extern "C" {
 #define MAPOPS_STACK_SIZE 512
 /** Longest label name, in bytes, not counting the terminating NUL. */
 #define MAPOPS_LABEL_MAX 255
+/** Longest caller tag (mapops_prog_set_tag), in bytes. */
+#define MAPOPS_TAG_MAX 255
 
 /** Slot counts of the fixed-length map operations. */
 #define MAPOPS_MAP_LOOKUP_SLOTS 5
@@ -117,6 +119,32 @@ MAPOPS_API const char *mapops_prog_error(const mapops_prog_t *prog);
  */
 MAPOPS_API int mapops_emit(mapops_prog_t *prog, const struct bpf_insn *insns,
 			   size_t cnt);
+
+/* ------------------------------------------------------------------------
+ * Provenance: where each slot came from
+ * ------------------------------------------------------------------------ */
+
+/**
+ * Tags what is emitted from now on with the caller's text (a copy is kept),
+ * e.g. "ingress counter"; NULL removes the tag.  Tags appear in
+ * mapops_prog_insn_origin(), in the origin line of a load refusal and in
+ * mapops_prog_dump().  Emits nothing.
+ * Errors: -ENAMETOOLONG tag longer than MAPOPS_TAG_MAX bytes.
+ */
+MAPOPS_API int mapops_prog_set_tag(mapops_prog_t *prog, const char *tag);
+
+/**
+ * Tells which public call emitted slot: *call is the function's name
+ * ("mapops_map_increment"), *call_index counts that function's calls in
+ * this program from 1 (the second increment is #2), *tag is the caller's tag
+ * at the time or NULL.  Any out-pointer may be NULL.  The strings belong to
+ * the library (the tag to the program, valid until its next call).
+ * Returns 0; -EINVAL if prog is NULL; -ERANGE if slot >= the program's
+ * length (errno set; the program's error text is not touched).
+ */
+MAPOPS_API int mapops_prog_insn_origin(const mapops_prog_t *prog, size_t slot,
+				       const char **call, unsigned *call_index,
+				       const char **tag);
 
 /* ------------------------------------------------------------------------
  * Labels and jumps
