@@ -350,7 +350,7 @@ MAPOPS_API int mapops_map_lookup(mapops_prog_t *prog, int map_fd,
 /**
  * Looks up the key that key_reg points to.
  * Emits: [r2 = key_reg, unless key_reg is r2]; r1 = fd;
- *        call bpf_map_lookup_elem                          (4 or 5 slots)
+ *        call bpf_map_lookup_elem                          (3 or 4 slots)
  * The move comes first, so key_reg may be r1.
  * Result and clobbers as mapops_map_lookup().
  */
@@ -375,7 +375,7 @@ MAPOPS_API int mapops_map_update(mapops_prog_t *prog, int map_fd,
  * Emits: the moves that put key_reg in r2 and value_reg in r3, none where a
  * pointer is already in place (when key_reg is r3 and value_reg is r2 the
  * swap goes through r1: r1 = r3; r3 = r2; r2 = r1); then r1 = fd;
- * r4 = flags; call bpf_map_update_elem                     (5 to 8 slots)
+ * r4 = flags; call bpf_map_update_elem                     (4 to 7 slots)
  * key_reg and value_reg may be the same register.
  * Result and clobbers as mapops_map_update().
  */
@@ -394,7 +394,7 @@ MAPOPS_API int mapops_map_delete(mapops_prog_t *prog, int map_fd,
 /**
  * Deletes the key key_reg points to.
  * Emits: [r2 = key_reg, unless key_reg is r2]; r1 = fd;
- *        call bpf_map_delete_elem                          (4 or 5 slots)
+ *        call bpf_map_delete_elem                          (3 or 4 slots)
  * Result and clobbers as mapops_map_delete().
  */
 MAPOPS_API int mapops_map_delete_ptr(mapops_prog_t *prog, int map_fd,
