@@ -45,6 +45,10 @@ static void chk_opts(struct op *o, const struct mapops_load_opts *opts)
 	if (!OPTS_GET(opts, log_buf, NULL) && OPTS_GET(opts, log_size, 0))
 		op_error(o, -EINVAL, "opts->log_size is %u but log_buf is NULL",
 			 OPTS_GET(opts, log_size, 0));
+	if (!OPTS_GET(opts, log_buf, NULL) && OPTS_GET(opts, log_level, 0))
+		op_error(o, -EINVAL,
+			 "opts->log_level is %u but log_buf is NULL: a log level needs the caller's buffer (without one, the library keeps the log of a refusal anyway)",
+			 OPTS_GET(opts, log_level, 0));
 }
 
 /* Loads once more with a buffer of our own to get the verifier's log. */

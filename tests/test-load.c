@@ -120,6 +120,12 @@ START_TEST(bad_arguments)
 		ck_assert_msg(fd >= 0, "%s", mapops_prog_error(prog));
 		close(fd);
 	}
+	{
+		MAPOPS_LOAD_OPTS(leveled, .log_level = 2);
+
+		ck_assert_refused(prog, mapops_prog_load(prog, BPF_PROG_TYPE_XDP, &leveled),
+				  EINVAL, "opts->log_level is 2 but log_buf is NULL");
+	}
 	memset(&tiny, 0, sizeof(tiny));
 	tiny.sz = 4;
 	ck_assert_refused(prog, mapops_prog_load(prog, BPF_PROG_TYPE_XDP, &tiny),
