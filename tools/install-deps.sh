@@ -8,10 +8,12 @@ packages=(
   gcc meson ninja-build pkg-config
   # the library and its tests
   libbpf-dev libelf-dev zlib1g-dev check libjson-c-dev
+  # the dlopen/libffi consumer test; the ABI guard (abidw, abidiff)
+  libffi-dev abigail-tools
   # the bindings and their tests
   luajit lua-cjson
   # test tools
-  python3 binutils valgrind
+  python3 binutils valgrind llvm-19
 )
 
 missing=()

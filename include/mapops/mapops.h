@@ -38,6 +38,7 @@
 #define MAPOPS_MAPOPS_H
 
 #include <stddef.h>
+#include <stdio.h>
 #include <linux/bpf.h>
 
 #ifdef __cplusplus
@@ -95,8 +96,9 @@ MAPOPS_API size_t mapops_prog_len(const mapops_prog_t *prog);
  * Returns NULL with errno set, and the reason in mapops_prog_error(), if:
  *   EINVAL  prog or cnt is NULL; the program ends inside an ld_imm64;
  *   ENOENT  a jump names a label that was never bound (the message names it);
- *   ERANGE  a label is bound past the last instruction, or a jump's distance
- *           to its label does not fit the 16-bit offset field.
+ *   ERANGE  a jump's label is bound past the last instruction (a label
+ *           no jump names may sit there), or a jump's distance to its label
+ *           does not fit the 16-bit offset field.
  * A failure changes nothing; the program can be completed and resolved again.
  */
 MAPOPS_API const struct bpf_insn *mapops_prog_insns(mapops_prog_t *prog,
@@ -327,6 +329,71 @@ MAPOPS_API int mapops_prog_load(mapops_prog_t *prog, enum bpf_prog_type type,
 				const struct mapops_load_opts *opts);
 
 /* ------------------------------------------------------------------------
+ * Printing
+ *
+ * Instructions are printed in the syntax of the kernel's verifier log and
+ * bpftool (kernel/bpf/disasm.c): "r1 = r10", "r2 += -16", "w1 = w2",
+ * "if r0 == 0x0 goto pc+3", "call bpf_map_lookup_elem#1", "exit",
+ * "r1 = *(u64 *)(r2 +8)", "lock *(u64 *)(r0 +0) += r1",
+ * "r1 = 0x123456789 ll", "r1 = map_fd#7".
+ * ------------------------------------------------------------------------ */
+
+/**
+ * Prints the instruction at insns[slot] into buf, as snprintf() does: at
+ * most size bytes including the terminating NUL are written, and the
+ * return value is the length of the whole text (not counting the NUL), so
+ * a return value >= size means it was truncated.  buf may be NULL when
+ * size is 0, to measure.
+ *
+ * Every opcode of the eBPF instruction set (RFC 9669) is printed, with the
+ * kernel's extensions may_goto, addr_space_cast, load_acquire and
+ * store_release.  Immediates of ALU and store instructions are decimal,
+ * those of jumps hexadecimal; helper calls carry the helper's name
+ * ("call bpf_ktime_get_ns#5", unknown ids "call unknown#123"), calls with
+ * src_reg 1 the relative target ("call pc+4"), with src_reg 2 the BTF id
+ * ("call kernel-function#123").  A 64-bit immediate load takes slots slot
+ * and slot + 1 and prints by its src_reg: "r1 = 0x5 ll" (0), "map_fd#N"
+ * (BPF_PSEUDO_MAP_FD), "map_value(map_fd#N)+OFF" (BPF_PSEUDO_MAP_VALUE),
+ * "btf_id#N" (BPF_PSEUDO_BTF_ID), "subprog[pc+N]" (BPF_PSEUDO_FUNC),
+ * "map_idx#N" (BPF_PSEUDO_MAP_IDX), "map_value(map_idx#N)+OFF"
+ * (BPF_PSEUDO_MAP_IDX_VALUE).
+ *
+ * An instruction whose code is BPF_LD | BPF_IMM | BPF_DW (0x18) takes two
+ * slots whether or not it is valid: the next instruction is at slot + 2.
+ * Bytes that are not a valid instruction (an unknown opcode, a register
+ * above r10, a reserved field that is not zero, an ld_imm64 at the last
+ * slot or with a malformed second slot) print as
+ * "invalid insn code 0xNN", followed by " (the reason)" when the opcode
+ * itself exists.  Nothing is read outside insns[0 .. cnt - 1].
+ *
+ * Returns the text's length, or -EINVAL (errno set) if insns is NULL, slot
+ * >= cnt, or buf is NULL with size > 0.
+ */
+MAPOPS_API int mapops_insn_snprint(char *buf, size_t size,
+				   const struct bpf_insn *insns, size_t cnt,
+				   size_t slot);
+
+/**
+ * Resolves the program's labels (as mapops_prog_insns()) and writes it to
+ * out, one line per instruction as "%4zu: <instruction>" with the slot
+ * number (an ld_imm64's second slot gets no line of its own).  Each label
+ * bound at a slot is a line "name:" before it (labels bound after the last
+ * slot come last), and the first slot of each call's slots is preceded by
+ * the call as a comment, as mapops_prog_insn_origin() tells it:
+ *
+ *      start:
+ *         ; mapops_map_increment #2 ("ingress counter")
+ *         4: r1 = map_fd#3
+ *         6: r2 = r10
+ *
+ * Control characters and backslashes in label names and tags are escaped
+ * ("\x0a", "\\"), and '"' in tags.  out is flushed at the end.
+ * Returns 0, or a negative errno with errno set: -EINVAL prog or out is
+ * NULL; the errors of mapops_prog_insns(); -ENOMEM; -EIO writing failed.
+ */
+MAPOPS_API int mapops_prog_dump(mapops_prog_t *prog, FILE *out);
+
+/* ------------------------------------------------------------------------
  * Map operations
  *
  * map_fd is a map file descriptor (from bpf_map_create()), loaded into r1 as
@@ -373,8 +440,10 @@ MAPOPS_API int mapops_map_update(mapops_prog_t *prog, int map_fd,
 /**
  * Stores the value value_reg points to under the key key_reg points to.
  * Emits: the moves that put key_reg in r2 and value_reg in r3, none where a
- * pointer is already in place (when key_reg is r3 and value_reg is r2 the
- * swap goes through r1: r1 = r3; r3 = r2; r2 = r1); then r1 = fd;
+ * pointer is already in place: r3 = value_reg first, then r2 = key_reg,
+ * except that r2 = r3 comes first when key_reg is r3 (and when key_reg is
+ * r3 and value_reg is r2 the swap goes through r1: r1 = r3; r3 = r2;
+ * r2 = r1); then r1 = fd;
  * r4 = flags; call bpf_map_update_elem                     (4 to 7 slots)
  * key_reg and value_reg may be the same register.
  * Result and clobbers as mapops_map_update().

@@ -1,0 +1,730 @@
+# SPDX-License-Identifier: (LGPL-2.1-or-later OR BSD-2-Clause)
+"""Python binding of libmapops: build eBPF instruction sequences that use
+BPF maps.
+
+A thin ctypes layer over the C library (libmapops.so.1, or the file named by
+the environment variable MAPOPS_LIBRARY).  One class, Program, owns one
+mapops_prog_t; its methods are the C functions without the ``mapops_``
+prefix (``mapops_prog_`` for the handle's own: insns(), error(), load(),
+set_tag(), insn_origin(), dump(); len() is mapops_prog_len), taking the C
+arguments in the C order after the handle.  insn_snprint() prints one
+instruction of any bytes::
+
+    import mapops
+
+    with mapops.Program() as prog:
+        prog.st_mem(mapops.W, mapops.R10, -4, 7)          # key = 7
+        prog.map_increment(map_fd, -4, -16, 1)            # counters[7] += 1
+        prog.alu64_imm(mapops.MOV, mapops.R0, 0)
+        prog.exit()
+        fd = prog.load(mapops.PROG_TYPE_SOCKET_FILTER)    # or prog.insns()
+
+Conventions for every method:
+
+- A builder method returns None, or raises.  A failure appends nothing.
+- The library's refusals (a negative return value) raise mapops.Error, a
+  subclass of OSError carrying ``errno`` and the library's message
+  (mapops_prog_error(), also in ``strerror``/``message``).
+- Arguments are checked before any C call: a wrong Python type (str, float,
+  None, bool for an int; anything but str/bytes for a label) raises
+  TypeError; an int that does not fit the C parameter's type (int and __s32:
+  32-bit signed; __u64; __s64) or a label with a NUL byte (or a str that
+  cannot be encoded as UTF-8) raises ValueError.  In-range values go to C,
+  which validates them (register 11 raises mapops.Error with EINVAL).
+- Using a closed Program raises ValueError.
+
+Constants (registers R0..R10, opcodes, sizes, flags, program types) have the
+kernel's <linux/bpf.h> values.
+"""
+import contextlib as _contextlib
+import ctypes
+import errno as _errno
+import os as _os
+import threading as _threading
+from typing import Any, Iterator, NamedTuple, Optional, TextIO, Union
+
+from . import _lib
+from ._lib import PROTOTYPES, bpf_insn, mapops_load_opts
+
+__version__ = "1.0.0"
+
+__all__ = [
+    "Program", "Error", "Insn", "Label", "Origin", "LIBRARY", "insn_snprint",
+    "R0", "R1", "R2", "R3", "R4", "R5", "R6", "R7", "R8", "R9", "R10",
+    "BPF_ANY", "BPF_NOEXIST", "BPF_EXIST", "BPF_F_LOCK",
+    "ADD", "SUB", "MUL", "DIV", "OR", "AND", "LSH", "RSH", "NEG", "MOD",
+    "XOR", "MOV", "ARSH",
+    "JA", "JEQ", "JGT", "JGE", "JSET", "JNE", "JSGT", "JSGE", "JLT", "JLE",
+    "JSLT", "JSLE",
+    "B", "H", "W", "DW", "TO_LE", "TO_BE", "FETCH", "XCHG", "CMPXCHG",
+    "PROG_TYPE_UNSPEC", "PROG_TYPE_SOCKET_FILTER", "PROG_TYPE_KPROBE",
+    "PROG_TYPE_SCHED_CLS", "PROG_TYPE_SCHED_ACT", "PROG_TYPE_TRACEPOINT",
+    "PROG_TYPE_XDP", "PROG_TYPE_PERF_EVENT", "PROG_TYPE_CGROUP_SKB",
+    "PROG_TYPE_CGROUP_SOCK", "PROG_TYPE_LWT_IN", "PROG_TYPE_LWT_OUT",
+    "PROG_TYPE_LWT_XMIT", "PROG_TYPE_SOCK_OPS", "PROG_TYPE_SK_SKB",
+    "PROG_TYPE_CGROUP_DEVICE", "PROG_TYPE_SK_MSG",
+    "PROG_TYPE_RAW_TRACEPOINT", "PROG_TYPE_CGROUP_SOCK_ADDR",
+    "PROG_TYPE_LWT_SEG6LOCAL", "PROG_TYPE_LIRC_MODE2",
+    "PROG_TYPE_SK_REUSEPORT", "PROG_TYPE_FLOW_DISSECTOR",
+    "PROG_TYPE_CGROUP_SYSCTL", "PROG_TYPE_RAW_TRACEPOINT_WRITABLE",
+    "PROG_TYPE_CGROUP_SOCKOPT", "PROG_TYPE_TRACING", "PROG_TYPE_STRUCT_OPS",
+    "PROG_TYPE_EXT", "PROG_TYPE_LSM", "PROG_TYPE_SK_LOOKUP",
+    "PROG_TYPE_SYSCALL",
+    "MAX_INSNS", "STACK_SIZE", "LABEL_MAX", "TAG_MAX", "MAP_LOOKUP_SLOTS",
+    "MAP_UPDATE_SLOTS", "MAP_DELETE_SLOTS", "MAP_LOOKUP_OR_INIT_SLOTS",
+    "LOAD_LOG_SIZE",
+]
+
+# ---------------------------------------------------------------------------
+# Constants: the kernel's values from <linux/bpf.h>
+# ---------------------------------------------------------------------------
+
+# Registers BPF_REG_0 .. BPF_REG_10 (R10 is the read-only frame pointer).
+R0, R1, R2, R3, R4, R5, R6, R7, R8, R9, R10 = range(11)
+
+# Map update flags.
+BPF_ANY = 0
+BPF_NOEXIST = 1
+BPF_EXIST = 2
+BPF_F_LOCK = 4
+
+# ALU operations (BPF_ADD ...).
+ADD = 0x00
+SUB = 0x10
+MUL = 0x20
+DIV = 0x30
+OR = 0x40
+AND = 0x50
+LSH = 0x60
+RSH = 0x70
+NEG = 0x80
+MOD = 0x90
+XOR = 0xa0
+MOV = 0xb0
+ARSH = 0xc0
+
+# Jump operations (BPF_JEQ ...).
+JA = 0x00
+JEQ = 0x10
+JGT = 0x20
+JGE = 0x30
+JSET = 0x40
+JNE = 0x50
+JSGT = 0x60
+JSGE = 0x70
+JLT = 0xa0
+JLE = 0xb0
+JSLT = 0xc0
+JSLE = 0xd0
+
+# Memory access sizes (BPF_W ...).
+W = 0x00
+H = 0x08
+B = 0x10
+DW = 0x18
+
+# Byte swap directions for Program.endian().
+TO_LE = 0x00
+TO_BE = 0x08
+
+# Atomic operations for Program.atomic_op() (besides ADD, OR, AND, XOR).
+FETCH = 0x01
+XCHG = 0xe0 | FETCH
+CMPXCHG = 0xf0 | FETCH
+
+# enum bpf_prog_type.
+PROG_TYPE_UNSPEC = 0
+PROG_TYPE_SOCKET_FILTER = 1
+PROG_TYPE_KPROBE = 2
+PROG_TYPE_SCHED_CLS = 3
+PROG_TYPE_SCHED_ACT = 4
+PROG_TYPE_TRACEPOINT = 5
+PROG_TYPE_XDP = 6
+PROG_TYPE_PERF_EVENT = 7
+PROG_TYPE_CGROUP_SKB = 8
+PROG_TYPE_CGROUP_SOCK = 9
+PROG_TYPE_LWT_IN = 10
+PROG_TYPE_LWT_OUT = 11
+PROG_TYPE_LWT_XMIT = 12
+PROG_TYPE_SOCK_OPS = 13
+PROG_TYPE_SK_SKB = 14
+PROG_TYPE_CGROUP_DEVICE = 15
+PROG_TYPE_SK_MSG = 16
+PROG_TYPE_RAW_TRACEPOINT = 17
+PROG_TYPE_CGROUP_SOCK_ADDR = 18
+PROG_TYPE_LWT_SEG6LOCAL = 19
+PROG_TYPE_LIRC_MODE2 = 20
+PROG_TYPE_SK_REUSEPORT = 21
+PROG_TYPE_FLOW_DISSECTOR = 22
+PROG_TYPE_CGROUP_SYSCTL = 23
+PROG_TYPE_RAW_TRACEPOINT_WRITABLE = 24
+PROG_TYPE_CGROUP_SOCKOPT = 25
+PROG_TYPE_TRACING = 26
+PROG_TYPE_STRUCT_OPS = 27
+PROG_TYPE_EXT = 28
+PROG_TYPE_LSM = 29
+PROG_TYPE_SK_LOOKUP = 30
+PROG_TYPE_SYSCALL = 31
+
+# <mapops/mapops.h> limits and slot counts.
+MAX_INSNS = 1000000
+STACK_SIZE = 512
+LABEL_MAX = 255
+TAG_MAX = 255
+MAP_LOOKUP_SLOTS = 5
+MAP_UPDATE_SLOTS = 8
+MAP_DELETE_SLOTS = 5
+MAP_LOOKUP_OR_INIT_SLOTS = 19
+
+#: Bytes of the verifier-log buffer Program.load() passes when log_level > 0.
+LOAD_LOG_SIZE = 16 << 20
+
+#: The library file that was loaded ($MAPOPS_LIBRARY, else the SONAME).
+LIBRARY = _lib.LIBRARY
+
+#: struct bpf_insn as a ctypes Structure; bytes(Insn(...)) is one slot.
+Insn = bpf_insn
+
+#: A label name: str (encoded as UTF-8) or bytes, 1..LABEL_MAX bytes, no NUL.
+Label = Union[str, bytes]
+
+_C = _lib.C
+_INSN_SIZE = ctypes.sizeof(bpf_insn)
+
+
+class Error(OSError):
+    """A refusal by libmapops: Error(errno, message), like OSError.
+
+    ``errno`` is the positive errno value the C function returned negated
+    (EINVAL, E2BIG, ENOENT, EACCES from the verifier, ...); ``strerror``
+    (also ``message``) is the library's text from mapops_prog_error(), which
+    names the function, the argument and the bad value, and for a program
+    the verifier refused, holds the verifier log.
+    """
+
+    @property
+    def message(self) -> str:
+        """The library's message (the same as ``strerror``)."""
+        return self.strerror
+
+
+def _decode(text: Optional[bytes]) -> str:
+    return (text or b"").decode("utf-8", "backslashreplace")
+
+
+def _insn_array(insns: Any, where: str) -> Any:
+    """A bytes-like object of 8*n bytes as a ctypes array of n bpf_insn."""
+    if isinstance(insns, str):
+        raise TypeError("%s: insns must be bytes-like, not str" % where)
+    try:
+        data = memoryview(insns).tobytes()
+    except TypeError:
+        raise TypeError("%s: insns must be bytes-like, not %s"
+                        % (where, type(insns).__name__)) from None
+    if len(data) % _INSN_SIZE:
+        raise ValueError("%s: %d bytes is not a whole number of %d-byte slots"
+                         % (where, len(data), _INSN_SIZE))
+    return (bpf_insn * (len(data) // _INSN_SIZE)).from_buffer_copy(data)
+
+
+def insn_snprint(insns: Union[bytes, bytearray, memoryview], slot: int) -> str:
+    """The instruction at slot of insns as text (mapops_insn_snprint), in
+    the verifier log's syntax: "r1 = r10", "call bpf_map_lookup_elem#1",
+    "r1 = map_fd#7", ...; an ld_imm64 at slot takes slot and slot + 1.
+
+    insns: bytes-like, 8 bytes a slot, as Program.insns() returns.  Bytes
+    that are no valid instruction print as "invalid insn code 0xNN ...".
+    Raises mapops.Error EINVAL if slot >= the number of slots.
+    """
+    where = "insn_snprint()"
+    array = _insn_array(insns, where)
+    params = PROTOTYPES["mapops_insn_snprint"][1]
+    cslot = params[4].convert(slot, where)
+    n = _C.mapops_insn_snprint(None, 0, array, len(array), cslot)
+    if n < 0:
+        raise Error(-n, "mapops_insn_snprint: slot %d of %d: %s"
+                    % (cslot, len(array), _os.strerror(-n)))
+    buf = ctypes.create_string_buffer(n + 1)
+    n = _C.mapops_insn_snprint(buf, n + 1, array, len(array), cslot)
+    if n < 0:
+        raise Error(-n, "mapops_insn_snprint: %s" % _os.strerror(-n))
+    return _decode(buf.value)
+
+
+class Origin(NamedTuple):
+    """Where a slot came from (Program.insn_origin)."""
+    call: str
+    """The C function that emitted it, e.g. "mapops_map_increment"."""
+    call_index: int
+    """That function's call number in the program, from 1."""
+    tag: Optional[str]
+    """The caller's tag (Program.set_tag) at the time, or None."""
+
+
+class Program:
+    """One eBPF program under construction: owns one mapops_prog_t.
+
+    Methods append instructions; each is the C function of the same name
+    without ``mapops_``, with the C arguments after the handle.  They return
+    None, or raise mapops.Error (the library refused: nothing was appended),
+    TypeError or ValueError (the arguments were refused before any C call).
+
+    The handle is freed exactly once: by close(), at the end of a ``with``
+    block, or when the object is garbage-collected.  Any method of a closed
+    Program raises ValueError; close() itself may be called again.  A
+    Program cannot be copied or pickled.
+
+    The C library allows one thread at a time on a handle; the binding
+    serialises the calls on one Program with a lock, so that threads sharing
+    it (or closing it) cannot corrupt it.
+    """
+
+    __slots__ = ("_handle", "_lock", "__weakref__")
+
+    def __init__(self) -> None:
+        """Creates an empty program (mapops_prog_new)."""
+        if getattr(self, "_handle", None) is not None:
+            raise TypeError("Program.__init__() called on a live Program")
+        lock = _threading.Lock()
+        handle = _C.mapops_prog_new()
+        if not handle:
+            raise Error(ctypes.get_errno() or _errno.ENOMEM,
+                        "mapops_prog_new: out of memory")
+        self._lock = lock
+        self._handle = handle
+
+    # -- ownership ---------------------------------------------------------
+
+    def close(self) -> None:
+        """Frees the C program (mapops_prog_free).  Calling it again, or on
+        an already closed Program, does nothing."""
+        lock = getattr(self, "_lock", None)
+        if lock is None:  # never initialised
+            return
+        with lock:
+            handle = getattr(self, "_handle", None)
+            if handle is None:
+                return
+            self._handle = None
+            _C.mapops_prog_free(handle)
+
+    @property
+    def closed(self) -> bool:
+        """True once close() has run."""
+        return getattr(self, "_handle", None) is None
+
+    def __enter__(self) -> "Program":
+        """Returns the program; the ``with`` block closes it at its end."""
+        self._live("__enter__")
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        """Closes the program (exceptions propagate)."""
+        self.close()
+
+    def __del__(self) -> None:
+        """Frees the C program if close() has not (garbage collection)."""
+        self.close()
+
+    def __copy__(self) -> "Program":
+        """Refused (TypeError): two owners would free one handle twice."""
+        raise TypeError("a mapops.Program cannot be copied")
+
+    def __deepcopy__(self, memo: Any) -> "Program":
+        """Refused (TypeError), as __copy__()."""
+        raise TypeError("a mapops.Program cannot be copied")
+
+    def __reduce_ex__(self, protocol: Any) -> Any:
+        """Refused (TypeError): a C handle cannot be pickled."""
+        raise TypeError("a mapops.Program cannot be pickled")
+
+    def __repr__(self) -> str:
+        """<mapops.Program N slots>, or <mapops.Program closed>."""
+        try:
+            return "<mapops.Program %d slots>" % len(self)
+        except ValueError:
+            return "<mapops.Program closed>"
+
+    def __bool__(self) -> bool:
+        """Always True, even with no slots yet (use len() for the count)."""
+        return True
+
+    # -- plumbing ------------------------------------------------------------
+
+    def _live(self, method: str) -> None:
+        """Raises ValueError if the program is closed (checked first, before
+        the arguments)."""
+        if getattr(self, "_handle", None) is None:
+            raise ValueError("Program.%s(): the program is closed" % method)
+
+    @_contextlib.contextmanager
+    def _locked(self, method: str) -> Iterator[Any]:
+        """The handle, with this program's lock held: every C call on it
+        runs inside, so no other thread can use or free it meanwhile."""
+        self._live(method)
+        with self._lock:
+            handle = self._handle
+            if handle is None:  # closed by another thread meanwhile
+                raise ValueError("Program.%s(): the program is closed"
+                                 % method)
+            yield handle
+
+    def _fail(self, handle: Any, err: int) -> Error:
+        """The Error for a failure: err and the program's error text (call
+        with the lock held)."""
+        return Error(err, _decode(_C.mapops_prog_error(handle)))
+
+    def _call(self, cname: str, *args: Any) -> None:
+        method = cname[len("mapops_"):]
+        self._live(method)
+        params = PROTOTYPES[cname][1][1:]
+        if len(params) != len(args):  # a bug in this file, not the caller's
+            raise AssertionError("%s: %d arguments for %d parameters"
+                                 % (cname, len(args), len(params)))
+        where = "Program.%s()" % method
+        cargs = [p.convert(a, where) for p, a in zip(params, args)]
+        with self._locked(method) as handle:
+            ret = getattr(_C, cname)(handle, *cargs)
+            if ret < 0:
+                raise self._fail(handle, -ret)
+
+    # -- the handle ----------------------------------------------------------
+
+    def __len__(self) -> int:
+        """The number of slots emitted so far (an ld_imm64 counts 2)."""
+        with self._locked("__len__") as handle:
+            return _C.mapops_prog_len(handle)
+
+    def insns(self) -> bytes:
+        """Resolves the labels and returns the program: 8 bytes a slot
+        (struct bpf_insn in host byte order), what BPF_PROG_LOAD takes.
+
+        Raises mapops.Error with ENOENT (a jump to a label never bound),
+        ERANGE (a label past the end, a jump too far) or EINVAL (the program
+        ends inside an ld_imm64).  A failure changes nothing.
+        """
+        cnt = ctypes.c_size_t(0)
+        with self._locked("insns") as handle:
+            ptr = _C.mapops_prog_insns(handle, ctypes.byref(cnt))
+            if not ptr:
+                raise self._fail(handle, ctypes.get_errno() or _errno.EINVAL)
+            # copied now: the array is valid until the next append
+            return ctypes.string_at(ptr, cnt.value * _INSN_SIZE)
+
+    def error(self) -> str:
+        """The text of the last failure on this program ("" if none)."""
+        with self._locked("error") as handle:
+            return _decode(_C.mapops_prog_error(handle))
+
+    def emit(self, insns: Union[bytes, bytearray, memoryview]) -> None:
+        """Appends raw instructions, copied as they are.
+
+        insns: any bytes-like object of 8*n bytes, n slots of struct bpf_insn
+        in host byte order (as insns() returns; bytes(Insn(...)) is one
+        slot).  The library refuses register fields above r10 and a malformed
+        ld_imm64 pair (EINVAL); an ld_imm64 whose second slot is missing may
+        be completed by the next emit(), and until then only emit() is
+        accepted.  Jump offsets are kept as given.
+        """
+        self._live("emit")
+        array = _insn_array(insns, "Program.emit()")
+        with self._locked("emit") as handle:
+            ret = _C.mapops_emit(handle, array, len(array))
+            if ret < 0:
+                raise self._fail(handle, -ret)
+
+    def dump(self, out: Optional[TextIO] = None) -> str:
+        """The program as text (mapops_prog_dump): labels resolved, one line
+        "%4d: <instruction>" a slot, label lines "name:", and before each
+        call's slots a comment naming the call (and tag) that emitted them.
+        Written to out (any object with write(str)) if given, and returned.
+
+        Raises mapops.Error with the resolution errors of insns().
+        """
+        self._live("dump")
+        if out is not None and not callable(getattr(out, "write", None)):
+            raise TypeError("Program.dump(): out must have a write() method, "
+                            "not %s" % type(out).__name__)
+        ptr = ctypes.c_void_p()
+        size = ctypes.c_size_t()
+        stream = _C.open_memstream(ctypes.byref(ptr), ctypes.byref(size))
+        if not stream:
+            raise Error(ctypes.get_errno() or _errno.ENOMEM,
+                        "open_memstream: %s" % _os.strerror(
+                            ctypes.get_errno() or _errno.ENOMEM))
+        try:
+            with self._locked("dump") as handle:
+                ret = _C.mapops_prog_dump(handle, stream)
+                failure = self._fail(handle, -ret) if ret < 0 else None
+        finally:
+            closed = _C.fclose(stream)
+            try:
+                text = (ctypes.string_at(ptr.value, size.value)
+                        if ptr.value else b"")
+            finally:
+                _C.free(ptr.value)
+        if failure is not None:
+            raise failure
+        if closed != 0:
+            raise Error(_errno.EIO, "Program.dump(): writing to memory failed")
+        result = _decode(text)
+        if out is not None:
+            out.write(result)
+        return result
+
+    # -- provenance ------------------------------------------------------------
+
+    def set_tag(self, tag: Optional[Label]) -> None:
+        """Tags what is emitted from now on with tag (mapops_prog_set_tag);
+        None removes the tag.  Tags appear in insn_origin() and in the
+        origin line of a load refusal.  Emits nothing.
+
+        Raises mapops.Error ENAMETOOLONG for a tag longer than TAG_MAX bytes.
+        """
+        self._call("mapops_prog_set_tag", tag)
+
+    def insn_origin(self, slot: int) -> Origin:
+        """Which call emitted slot (mapops_prog_insn_origin): an Origin of
+        (call, call_index, tag).
+
+        Raises mapops.Error ERANGE if slot >= len(self).
+        """
+        self._live("insn_origin")
+        params = PROTOTYPES["mapops_prog_insn_origin"][1]
+        cslot = params[1].convert(slot, "Program.insn_origin()")
+        call = ctypes.c_char_p()
+        index = ctypes.c_uint()
+        tag = ctypes.c_char_p()
+        with self._locked("insn_origin") as handle:
+            ret = _C.mapops_prog_insn_origin(handle, cslot, ctypes.byref(call),
+                                              ctypes.byref(index),
+                                              ctypes.byref(tag))
+            if ret < 0:  # this function does not set the error text
+                raise Error(-ret, "mapops_prog_insn_origin: slot %d: %s"
+                            % (cslot, _os.strerror(-ret)))
+            # copied now: the tag belongs to the program
+            return Origin(_decode(call.value), index.value,
+                          None if tag.value is None else _decode(tag.value))
+
+    # -- labels and jumps ----------------------------------------------------
+
+    def label(self, name: Label) -> None:
+        """Binds name to the next slot to be emitted.
+
+        Raises mapops.Error: EINVAL name empty; ENAMETOOLONG longer than
+        LABEL_MAX bytes; EEXIST already bound.
+        """
+        self._call("mapops_label", name)
+
+    def jmp_imm(self, op: int, reg: int, imm: int, label: Label) -> None:
+        """Emits "if reg <op> imm goto label" (64-bit compare). 1 slot.
+
+        op: JEQ, JNE, JGT, JGE, JLT, JLE, JSET, JSGT, JSGE, JSLT, JSLE.
+        imm: __s32.  The label may be bound before or after.
+        """
+        self._call("mapops_jmp_imm", op, reg, imm, label)
+
+    def jmp_reg(self, op: int, dst: int, src: int, label: Label) -> None:
+        """Emits "if dst <op> src goto label" (64-bit compare). 1 slot."""
+        self._call("mapops_jmp_reg", op, dst, src, label)
+
+    def jmp32_imm(self, op: int, reg: int, imm: int, label: Label) -> None:
+        """As jmp_imm(), comparing the low 32 bits (BPF_JMP32). 1 slot."""
+        self._call("mapops_jmp32_imm", op, reg, imm, label)
+
+    def jmp32_reg(self, op: int, dst: int, src: int, label: Label) -> None:
+        """As jmp_reg(), comparing the low 32 bits (BPF_JMP32). 1 slot."""
+        self._call("mapops_jmp32_reg", op, dst, src, label)
+
+    def ja(self, label: Label) -> None:
+        """Emits "goto label". 1 slot."""
+        self._call("mapops_ja", label)
+
+    # -- arithmetic ----------------------------------------------------------
+
+    def alu64_imm(self, op: int, dst: int, imm: int) -> None:
+        """Emits "dst <op>= imm" on 64 bits; imm (__s32) is sign-extended.
+
+        op: ADD, SUB, MUL, DIV, MOD, OR, AND, XOR, LSH, RSH, ARSH, MOV, NEG.
+        Refused (EINVAL): dst R10; DIV or MOD by 0; a shift outside [0, 63];
+        NEG with imm other than 0. 1 slot.
+        """
+        self._call("mapops_alu64_imm", op, dst, imm)
+
+    def alu64_reg(self, op: int, dst: int, src: int) -> None:
+        """Emits "dst <op>= src" on 64 bits (op as alu64_imm() but NEG);
+        src may be R10. 1 slot."""
+        self._call("mapops_alu64_reg", op, dst, src)
+
+    def alu32_imm(self, op: int, dst: int, imm: int) -> None:
+        """As alu64_imm() on the low 32 bits, zeroing the upper 32; shifts
+        take imm in [0, 31]. 1 slot."""
+        self._call("mapops_alu32_imm", op, dst, imm)
+
+    def alu32_reg(self, op: int, dst: int, src: int) -> None:
+        """As alu64_reg() on the low 32 bits. 1 slot."""
+        self._call("mapops_alu32_reg", op, dst, src)
+
+    def endian(self, type: int, dst: int, bits: int) -> None:
+        """Emits the byte swap "dst = le<bits>(dst)" (type TO_LE) or
+        "be<bits>" (TO_BE); bits: 16, 32 or 64. 1 slot."""
+        self._call("mapops_endian", type, dst, bits)
+
+    # -- memory --------------------------------------------------------------
+
+    def ldx_mem(self, size: int, dst: int, src: int, off: int) -> None:
+        """Emits "dst = *(size *)(src + off)". size: B, H, W, DW; off a
+        signed 16-bit offset (inside the stack frame when src is R10).
+        1 slot."""
+        self._call("mapops_ldx_mem", size, dst, src, off)
+
+    def stx_mem(self, size: int, dst: int, src: int, off: int) -> None:
+        """Emits "*(size *)(dst + off) = src". 1 slot."""
+        self._call("mapops_stx_mem", size, dst, src, off)
+
+    def st_mem(self, size: int, dst: int, off: int, imm: int) -> None:
+        """Emits "*(size *)(dst + off) = imm" (imm __s32, sign-extended for
+        DW). 1 slot."""
+        self._call("mapops_st_mem", size, dst, off, imm)
+
+    def atomic_op(self, size: int, op: int, dst: int, src: int,
+                  off: int) -> None:
+        """Emits an atomic read-modify-write of *(size *)(dst + off) with src.
+
+        size: W or DW.  op: ADD, OR, AND, XOR, each optionally | FETCH (the
+        old value returns in src), XCHG, CMPXCHG (compares with R0, the old
+        value returns in R0). 1 slot.
+        """
+        self._call("mapops_atomic_op", size, op, dst, src, off)
+
+    # -- immediates, calls, exit ---------------------------------------------
+
+    def ld_imm64(self, dst: int, imm: int) -> None:
+        """Emits "dst = imm ll" (imm: __u64, 0 .. 2**64-1). 2 slots."""
+        self._call("mapops_ld_imm64", dst, imm)
+
+    def ld_map_fd(self, dst: int, map_fd: int) -> None:
+        """Emits "dst = map_fd" (ld_imm64 with BPF_PSEUDO_MAP_FD); EBADF if
+        map_fd is negative. 2 slots."""
+        self._call("mapops_ld_map_fd", dst, map_fd)
+
+    def call_helper(self, helper_id: int) -> None:
+        """Emits "call helper_id" (e.g. 5, bpf_ktime_get_ns); clobbers
+        R1..R5, the result is in R0; EINVAL if helper_id <= 0. 1 slot."""
+        self._call("mapops_call_helper", helper_id)
+
+    def exit(self) -> None:
+        """Emits "exit"; R0 is the return value. 1 slot."""
+        self._call("mapops_exit")
+
+    # -- loading -------------------------------------------------------------
+
+    def load(self, prog_type: int, license: Optional[Label] = "GPL",
+             name: Optional[Label] = None, expected_attach_type: int = 0,
+             prog_ifindex: int = 0, prog_flags: int = 0,
+             kern_version: int = 0, log_level: int = 0) -> int:
+        """Resolves the labels and loads the program into the kernel
+        (mapops_prog_load); returns the new program's file descriptor, which
+        the caller closes (os.close).
+
+        prog_type: PROG_TYPE_SOCKET_FILTER, PROG_TYPE_XDP, ...; the other
+        arguments are the fields of struct mapops_load_opts (license None
+        means "GPL"; name, up to 15 characters, may be None; the __u32
+        fields zero for the default).  With log_level > 0 the binding gives
+        the kernel a LOAD_LOG_SIZE-byte log buffer (a valid program whose log
+        does not fit fails with ENOSPC); with log_level 0 the library fetches
+        the log itself after a refusal.
+
+        Raises mapops.Error with the kernel's errno (EACCES or EINVAL from
+        the verifier, EPERM without privileges) and a message holding the
+        verifier log, or with the resolution errors of insns().
+        """
+        self._live("load")
+        where = "Program.load()"
+        ptype = PROTOTYPES["mapops_prog_load"][1][1].convert(prog_type, where)
+        values = [p.convert(v, where) for p, v in zip(
+            _lib.LOAD_OPTS_FIELDS,
+            (license, name, expected_attach_type, prog_ifindex, prog_flags,
+             kern_version, log_level))]
+        opts = mapops_load_opts()
+        opts.sz = ctypes.sizeof(mapops_load_opts)
+        for p, v in zip(_lib.LOAD_OPTS_FIELDS, values):
+            setattr(opts, p.name, v)
+        log = None
+        if log_level:
+            log = ctypes.create_string_buffer(LOAD_LOG_SIZE)
+            opts.log_buf = ctypes.cast(log, ctypes.POINTER(ctypes.c_char))
+            opts.log_size = LOAD_LOG_SIZE
+        with self._locked("load") as handle:
+            fd = _C.mapops_prog_load(handle, ptype, ctypes.byref(opts))
+            if fd < 0:
+                raise self._fail(handle, -fd)
+        del log  # kept alive until here: the kernel writes into it
+        return fd
+
+    # -- map operations --------------------------------------------------------
+
+    def map_lookup(self, map_fd: int, key_stack_off: int) -> None:
+        """Looks up the key at R10 + key_stack_off: R0 = pointer to the
+        value or NULL (check it before dereferencing).  Clobbers R0..R5.
+        5 slots."""
+        self._call("mapops_map_lookup", map_fd, key_stack_off)
+
+    def map_lookup_ptr(self, map_fd: int, key_reg: int) -> None:
+        """Looks up the key key_reg (R0..R9) points to; as map_lookup().
+        3 or 4 slots."""
+        self._call("mapops_map_lookup_ptr", map_fd, key_reg)
+
+    def map_update(self, map_fd: int, key_stack_off: int,
+                   value_stack_off: int, flags: int) -> None:
+        """Stores the value at R10 + value_stack_off under the key at
+        R10 + key_stack_off.  flags (__u64): BPF_ANY, BPF_NOEXIST or
+        BPF_EXIST, optionally | BPF_F_LOCK.  R0 = 0 or a negative errno.
+        Clobbers R0..R5. 8 slots."""
+        self._call("mapops_map_update", map_fd, key_stack_off,
+                   value_stack_off, flags)
+
+    def map_update_ptr(self, map_fd: int, key_reg: int, value_reg: int,
+                       flags: int) -> None:
+        """Stores the value value_reg points to under the key key_reg points
+        to; as map_update(). 4 to 7 slots."""
+        self._call("mapops_map_update_ptr", map_fd, key_reg, value_reg, flags)
+
+    def map_delete(self, map_fd: int, key_stack_off: int) -> None:
+        """Deletes the key at R10 + key_stack_off: R0 = 0 or a negative
+        errno.  Clobbers R0..R5. 5 slots."""
+        self._call("mapops_map_delete", map_fd, key_stack_off)
+
+    def map_delete_ptr(self, map_fd: int, key_reg: int) -> None:
+        """Deletes the key key_reg points to; as map_delete(). 3 or 4
+        slots."""
+        self._call("mapops_map_delete_ptr", map_fd, key_reg)
+
+    def map_increment(self, map_fd: int, key_stack_off: int,
+                      value_stack_off: int, increment: int) -> None:
+        """Adds increment (__s64) to the u64 counter under the key at
+        R10 + key_stack_off, creating it if absent (the counter is the
+        first 8 bytes of the value).  value_stack_off: the 8-aligned stack
+        scratch a new element is created from; its first 8 bytes receive
+        the increment, and for a value larger than 8 bytes the caller
+        initialises the rest.  Not atomic: for per-CPU maps or one CPU.
+        Clobbers R0..R5.  19 slots (23 for an increment outside the __s32
+        range)."""
+        self._call("mapops_map_increment", map_fd, key_stack_off,
+                   value_stack_off, increment)
+
+    def map_increment_atomic(self, map_fd: int, key_stack_off: int,
+                             value_stack_off: int, increment: int) -> None:
+        """As map_increment(), exact when many CPUs increment a counter of a
+        shared hash or array map.  24 slots (27 for a 64-bit increment)."""
+        self._call("mapops_map_increment_atomic", map_fd, key_stack_off,
+                   value_stack_off, increment)
+
+    def map_lookup_or_init(self, map_fd: int, key_stack_off: int,
+                           init_value_stack_off: int) -> None:
+        """R0 = pointer to the value under the key at R10 + key_stack_off,
+        created from the value at R10 + init_value_stack_off if absent;
+        NULL only if the insert failed (check it).  Clobbers R0..R5.
+        19 slots."""
+        self._call("mapops_map_lookup_or_init", map_fd, key_stack_off,
+                   init_value_stack_off)
