@@ -275,7 +275,8 @@ int mapops_map_increment_atomic(mapops_prog_t *prog, int map_fd,
 	p = put_store_counter(p, value_stack_off, increment);
 	p = put_update(p, map_fd, key_stack_off, value_stack_off, BPF_NOEXIST);
 	to_out1 = p;
-	*p++ = insn_jmp_imm(BPF_JNE, BPF_REG_0, -EEXIST, 0);
+	/* 32 bits: before 6.4 the kernel's int result is zero-extended. */
+	*p++ = insn_make(BPF_JMP32 | BPF_JNE | BPF_K, BPF_REG_0, 0, 0, -EEXIST);
 	p = put_lookup(p, map_fd, key_stack_off);
 	to_out2 = p;
 	*p++ = insn_jmp_imm(BPF_JEQ, BPF_REG_0, 0, 0);

@@ -12,6 +12,7 @@
 #define CALL(id) I(0x85, 0, 0, 0, id)
 #define JEQ_K(d, k, off) I(0x15, d, 0, off, k)
 #define JNE_K(d, k, off) I(0x55, d, 0, off, k)
+#define JNE32_K(d, k, off) I(0x56, d, 0, off, k)         /* 32-bit */
 #define JA(off) I(0x05, 0, 0, off, 0)
 #define LDX_DW(d, s, off) I(0x79, d, s, off, 0)
 #define STX_DW(d, s, off) I(0x7b, d, s, off, 0)
@@ -234,7 +235,7 @@ START_TEST(increment_atomic)
 		ST_DW(10, -16, 1),
 		MAP_LD(FD), MOV_X(2, 10), ADD_K(2, -4), MOV_X(3, 10),
 		ADD_K(3, -16), MOV_K(4, BPF_NOEXIST), CALL(UPDATE),
-		JNE_K(0, -17 /* -EEXIST */, 8),
+		JNE32_K(0, -17 /* -EEXIST */, 8),
 		MAP_LD(FD), MOV_X(2, 10), ADD_K(2, -4), CALL(LOOKUP),
 		JEQ_K(0, 0, 2),
 		MOV_K(1, 1), XADD_DW(0, 1, 0),
@@ -255,7 +256,7 @@ START_TEST(increment_atomic_wide)
 		LD64(1, 0, 0x7fffffff), STX_DW(10, 1, -16),
 		MAP_LD(FD), MOV_X(2, 10), ADD_K(2, -4), MOV_X(3, 10),
 		ADD_K(3, -16), MOV_K(4, BPF_NOEXIST), CALL(UPDATE),
-		JNE_K(0, -17, 9),
+		JNE32_K(0, -17, 9),
 		MAP_LD(FD), MOV_X(2, 10), ADD_K(2, -4), CALL(LOOKUP),
 		JEQ_K(0, 0, 3),
 		LD64(1, 0, 0x7fffffff), XADD_DW(0, 1, 0),

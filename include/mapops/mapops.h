@@ -512,13 +512,17 @@ MAPOPS_API int mapops_map_increment(mapops_prog_t *prog, int map_fd,
  *      *(u64 *)(r10 + v) = I
  *      r1 = fd; r2 = r10; r2 += k; r3 = r10; r3 += v; r4 = BPF_NOEXIST;
  *      call bpf_map_update_elem
- *      if r0 != -EEXIST goto out
+ *      if w0 != -EEXIST goto out           (a 32-bit compare, BPF_JMP32)
  *      r1 = fd; r2 = r10; r2 += k; call bpf_map_lookup_elem
  *      if r0 == 0 goto out
  * hit: r1 = I; lock *(u64 *)(r0 +0) += r1
  * out:
+ * The -EEXIST test compares 32 bits because kernels before 6.4 return the
+ * map's update result as an int that reaches r0 zero-extended
+ * (0xffffffef, not -17); a 64-bit compare would miss the lost race there.
  * 24 slots (27 when I needs 64 bits: the hit path loads r1 = I ll, the
- * miss path stores I from r1 = I ll).  Result: none (r0 is clobbered).  Clobbers: r0..r5.
+ * miss path stores I from r1 = I ll).  Result: none (r0 is clobbered).
+ * Clobbers: r0..r5.
  * Errors as mapops_map_increment().
  */
 MAPOPS_API int mapops_map_increment_atomic(mapops_prog_t *prog, int map_fd,
