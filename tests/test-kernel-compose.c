@@ -182,7 +182,9 @@ END_TEST
  * instruction at a label, and jumped over.  The trip count comes from the
  * "in" map (masked to 0..7 so the verifier sees the loop is bounded):
  *      r6 = in.a & 7; r7 = in.b; r9 = 0
- * top: if r6 == 0 goto done
+ * top: if r6 s<= 0 goto done     (not "== 0": verifiers before 6.8 do not
+ *                               learn r6 >= 1 when that falls through, and
+ *                               could not bound the loop)
  *      r8 = 0x100000000 ll
  *      r9 += r8; r9 += 1; r6 -= 1
  *      goto top
@@ -204,7 +206,7 @@ START_TEST(jumps_over_ld_imm64)
 	OK(mapops_alu64_imm(prog, BPF_AND, BPF_REG_6, 7));
 	OK(mapops_alu64_imm(prog, BPF_MOV, BPF_REG_9, 0));
 	OK(mapops_label(prog, "top"));
-	OK(mapops_jmp_imm(prog, BPF_JEQ, BPF_REG_6, 0, "done"));
+	OK(mapops_jmp_imm(prog, BPF_JSLE, BPF_REG_6, 0, "done"));
 	OK(mapops_ld_imm64(prog, BPF_REG_8, 0x100000000ULL));
 	OK(mapops_alu64_reg(prog, BPF_ADD, BPF_REG_9, BPF_REG_8));
 	OK(mapops_alu64_imm(prog, BPF_ADD, BPF_REG_9, 1));

@@ -14,6 +14,8 @@ packages=(
   luajit lua-cjson
   # test tools
   python3 binutils valgrind llvm-19
+  # the kernel suites on Debian 12's own kernel under qemu (tests/qemu/)
+  qemu-system-x86 busybox-static cpio
 )
 
 missing=()
