@@ -16,6 +16,8 @@ packages=(
   python3 binutils valgrind llvm-19
   # the kernel suites on Debian 12's own kernel under qemu (tests/qemu/)
   qemu-system-x86 busybox-static cpio
+  # the libFuzzer target (fuzz/run.sh): clang-14 -fsanitize=fuzzer
+  clang-14 libclang-rt-14-dev
 )
 
 missing=()
