@@ -20,3 +20,14 @@ cc -std=c11 -Wall -Werror -o "$dest/packet-counter" "$src/examples/packet-counte
   $(pkg-config --cflags --libs libmapops libbpf)
 libdir=$(dirname "$(find "$dest" -name 'libmapops.so.1' | head -n1)")
 LD_LIBRARY_PATH="$libdir" "$dest/packet-counter" --check
+
+# A fully static binary: --static must bring every private dependency
+# (libbpf's libelf and zlib) so that nothing is left to the dynamic loader.
+echo "pkg-config --static --libs libmapops: $(pkg-config --static --libs libmapops)"
+# shellcheck disable=SC2046
+cc -std=c11 -Wall -Werror -static -o "$dest/packet-counter-static" \
+  "$src/examples/packet-counter.c" $(pkg-config --static --cflags --libs libmapops)
+if ldd "$dest/packet-counter-static" >/dev/null 2>&1; then
+  echo "packet-counter-static is not static:"; ldd "$dest/packet-counter-static"; exit 1
+fi
+"$dest/packet-counter-static" --check
