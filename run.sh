@@ -3,6 +3,11 @@
 #   ./run.sh demo   install dependencies, build, run the packet-counter example
 #   ./run.sh test   install dependencies, build, run every test suite:
 #                   the normal build, then again under ASan+UBSan
+# and the benchmarks:
+#   ./run.sh bench [--readme]
+#                   install dependencies, build (release, build-bench/), run
+#                   the full benchmark and print its tables (--readme: also
+#                   write them into bench/README.md)
 # Environment: MAPOPS_REQUIRE_BPF=1 turns "kernel refused bpf()" skips into
 # failures (CI sets it).
 set -euo pipefail
@@ -70,8 +75,15 @@ cmd_test() {
   return $rc
 }
 
+cmd_bench() {
+  tools/install-deps.sh
+  setup_build build-bench -Dwerror=true -Dbuildtype=release -Dtests=false
+  python3 bench/run.py --build build-bench "$@"
+}
+
 case "${1:-}" in
   demo) cmd_demo ;;
   test) cmd_test ;;
-  *) echo "usage: $0 demo|test" >&2; exit 2 ;;
+  bench) shift; cmd_bench "$@" ;;
+  *) echo "usage: $0 demo|test|bench [--readme]" >&2; exit 2 ;;
 esac

@@ -18,6 +18,8 @@ packages=(
   qemu-system-x86 busybox-static cpio
   # the libFuzzer target (fuzz/run.sh): clang-14 -fsanitize=fuzzer
   clang-14 libclang-rt-14-dev
+  # the benchmarks (bench/): Debian's clang compiles bench/clang/*.bpf.c
+  clang
 )
 
 missing=()

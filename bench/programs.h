@@ -1,0 +1,50 @@
+/* SPDX-License-Identifier: (LGPL-2.1-or-later OR BSD-2-Clause) */
+/* The programs the builder benchmarks build (bench-build.c, bench-alloc.c).
+ * bench_build.py and bench_build.lua build the same mix through the
+ * bindings. */
+#ifndef BENCH_PROGRAMS_H
+#define BENCH_PROGRAMS_H
+
+#include <stddef.h>
+
+#include <mapops/mapops.h>
+
+/* Label names "L0", "L1", ... made before any timing starts. */
+struct names {
+	char **v;
+	char *arena;
+	size_t n;
+};
+void names_make(struct names *n, size_t count);
+void names_free(struct names *n);
+
+/*
+ * The builder mix: blocks of 10 calls,
+ *   label Lk; st_mem; map_lookup; jmp_imm -> Lk+1; ldx_mem; alu64_imm;
+ *   stx_mem; map_update; call_helper; ja -> Lk+1
+ * (20 slots), then "label Ln; r0 = 0; exit" (3 calls, 2 slots).
+ * calls must be a multiple of 10; names must hold calls / 10 + 1 labels.
+ * Exits the process on any failure.
+ */
+#define MIX_BLOCK_CALLS 10
+#define MIX_BLOCK_SLOTS 20
+void build_mix(mapops_prog_t *p, size_t calls, int map_fd,
+	       const struct names *names);
+static inline size_t mix_calls(size_t calls) { return calls + 3; }
+static inline size_t mix_slots(size_t calls)
+{
+	return calls / MIX_BLOCK_CALLS * MIX_BLOCK_SLOTS + 2;
+}
+
+/*
+ * The scale program: slots / 10 blocks of ten 1-slot calls, each block
+ * bound to a label and ending in a conditional jump to the next block's
+ * label (the last block jumps back to its own, then exits): slots / 10
+ * labels and jumps.  slots must be a multiple of 10, at least 10.
+ */
+void build_scale(mapops_prog_t *p, size_t slots, const struct names *names);
+
+/* Exits with the program's error text after a failed call. */
+void bench_die(mapops_prog_t *p, const char *what);
+
+#endif
