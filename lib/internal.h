@@ -11,11 +11,22 @@
 
 #define MAPOPS_ERR_MAX 512
 
-/* Where slots came from: one public call (and the caller's tag then). */
+/*
+ * Where slots came from: one record per public call that emitted slots, in
+ * slot order (8 bytes a call, no per-slot storage; a slot's record is found
+ * by binary search).  fn_id indexes the program's call counts table.
+ */
 struct origin {
-	const char *fn;   /* the public function's name (static storage) */
-	uint32_t index;   /* 1 for the first call of fn in the program, ... */
-	uint32_t tag;     /* offset + 1 of the tag in the tag arena; 0: none */
+	uint32_t first;      /* the call's first slot */
+	uint32_t fn_index;   /* fn_id in the low 8 bits, the call's index above */
+};
+#define ORIGIN_FN_BITS 8
+
+/* From this slot on, the caller's tag is the one at tag - 1 in the tag arena
+ * (0: none).  One record per mapops_prog_set_tag() position. */
+struct tag_run {
+	uint32_t first;
+	uint32_t tag;
 };
 
 /* How many calls each public function has made, keyed by fn's address. */
@@ -37,15 +48,14 @@ struct mapops_prog {
 	struct fixup *fixups;
 	size_t nfixups, cap_fixups;
 	struct label_table labels;
-	/* Provenance: slot_origin[i] indexes origins for slot i. */
-	uint32_t *slot_origin;
-	size_t cap_slot_origin;
+	/* Provenance (origin.c). */
 	struct origin *origins;
 	size_t norigins, cap_origins;
 	struct call_count counts[CALL_COUNTS];
+	struct tag_run *tag_runs;
+	size_t ntag_runs, cap_tag_runs;
 	char *tags;       /* NUL-separated caller tags */
 	size_t tags_len, tags_cap;
-	uint32_t cur_tag; /* applies to what is emitted next; 0: none */
 	/* The last slot is the first half of an ld_imm64 from mapops_emit(). */
 	bool open_ld64;
 	char err[MAPOPS_ERR_MAX];
@@ -97,10 +107,19 @@ int op_commit(struct op *o, struct bpf_insn *end);
 /* Reserves, copies and commits n builder slots; 0 or op_fail(). */
 int op_append(struct op *o, const struct bpf_insn *insns, size_t n);
 
-/* Provenance (origin.c).  Makes room to record one call of n slots. */
-bool origin_reserve(struct op *o, size_t n);
+/* Provenance (origin.c).  Makes room to record one more call. */
+bool origin_reserve(struct op *o);
 /* Records that the call o->fn emitted slots [first, first + n). */
 void origin_commit(struct op *o, size_t first, size_t n);
+/* What origin record k says: the call, its index, the tag (or NULL). */
+struct origin_info {
+	const char *fn;
+	unsigned index;
+	const char *tag;
+};
+void origin_get(const mapops_prog_t *prog, size_t k, struct origin_info *info);
+/* The index of the record covering slot (< prog->len). */
+size_t origin_find(const mapops_prog_t *prog, size_t slot);
 /* Writes "fn #index" and, if tagged, " (\"tag\")"; snprintf's return. */
 int origin_snprint(const mapops_prog_t *prog, size_t slot, char *buf,
 		   size_t size);

@@ -593,14 +593,15 @@ static void put_escaped(FILE *out, const char *s, bool quoted)
 	}
 }
 
-static void put_origin(const mapops_prog_t *prog, FILE *out, size_t slot)
+static void put_origin(const mapops_prog_t *prog, FILE *out, size_t k)
 {
-	const struct origin *org = &prog->origins[prog->slot_origin[slot]];
+	struct origin_info info;
 
-	fprintf(out, "   ; %s #%u", org->fn, (unsigned)org->index);
-	if (org->tag) {
+	origin_get(prog, k, &info);
+	fprintf(out, "   ; %s #%u", info.fn, info.index);
+	if (info.tag) {
 		fputs(" (\"", out);
-		put_escaped(out, prog->tags + org->tag - 1, true);
+		put_escaped(out, info.tag, true);
 		fputs("\")", out);
 	}
 	fputc('\n', out);
@@ -649,8 +650,7 @@ int mapops_prog_dump(mapops_prog_t *prog, FILE *out)
 	const struct label_table *t;
 	const struct bpf_insn *insns;
 	struct bound *order;
-	uint32_t prev = UINT32_MAX;
-	size_t cnt = 0, nlabels, li = 0, i, n, s;
+	size_t cnt = 0, nlabels, li = 0, i, n, s, k = 0;
 	char text[160]; /* the longest text, an invalid one, is ~120 bytes */
 	struct op o;
 
@@ -673,11 +673,10 @@ int mapops_prog_dump(mapops_prog_t *prog, FILE *out)
 		n = insns[i].code == LD_IMM64 && i + 1 < cnt ? 2 : 1;
 		for (; li < nlabels && order[li].slot < i + n; li++)
 			put_label(t, out, order[li].index);
-		for (s = i; s < i + n; s++) {
-			if (prog->slot_origin[s] != prev)
-				put_origin(prog, out, s);
-			prev = prog->slot_origin[s];
-		}
+		/* Each call's first slot starts its run: one comment a call. */
+		for (s = i; s < i + n; s++)
+			if (k < prog->norigins && prog->origins[k].first == s)
+				put_origin(prog, out, k++);
 		mapops_insn_snprint(text, sizeof(text), insns, cnt, i);
 		fprintf(out, "%4zu: %s\n", i, text);
 	}

@@ -34,8 +34,8 @@ void mapops_prog_free(mapops_prog_t *prog)
 	free(prog->fixups);
 	labels_free(&prog->labels);
 	free(prog->err_long);
-	free(prog->slot_origin);
 	free(prog->origins);
+	free(prog->tag_runs);
 	free(prog->tags);
 	free(prog);
 }
@@ -64,6 +64,9 @@ struct bpf_insn *op_reserve(struct op *o, size_t n, bool raw)
 			 n, prog->len + n, MAPOPS_MAX_INSNS);
 		return NULL;
 	}
+	/* The common case: both arrays have room already. */
+	if (prog->len + n <= prog->cap && prog->norigins < prog->cap_origins)
+		return prog->insns + prog->len;
 	p = grow_array(prog->insns, &prog->cap, prog->len + n,
 		       sizeof(*prog->insns));
 	if (!p) {
@@ -72,7 +75,7 @@ struct bpf_insn *op_reserve(struct op *o, size_t n, bool raw)
 		return NULL;
 	}
 	prog->insns = p;
-	if (!origin_reserve(o, n))
+	if (!origin_reserve(o))
 		return NULL;
 	return prog->insns + prog->len;
 }

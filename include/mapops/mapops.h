@@ -138,8 +138,8 @@ MAPOPS_API int mapops_prog_set_tag(mapops_prog_t *prog, const char *tag);
 /**
  * Tells which public call emitted slot: *call is the function's name
  * ("mapops_map_increment"), *call_index counts that function's calls in
- * this program from 1 (the second increment is #2), *tag is the caller's tag
- * at the time or NULL.  Any out-pointer may be NULL.  The strings belong to
+ * this program from 1 (the second increment is #2; calls that emitted no
+ * slot are not counted), *tag is the caller's tag at the time or NULL.  Any out-pointer may be NULL.  The strings belong to
  * the library (the tag to the program, valid until its next call).
  * Returns 0; -EINVAL if prog is NULL; -ERANGE if slot >= the program's
  * length (errno set; the program's error text is not touched).
