@@ -18,11 +18,15 @@ THE ERROR CONVENTION (the only one; no method ever raises an error)
 
   * Success: a true value.  true for the emitters; the value itself for
     insns() (a string), len() (a number), error() (a string), load() (an
-    fd, plus the verifier log as a second value when log_level was given).
+    fd, plus the verifier log as a second value when log_level was given),
+    dump() and mapops.insn_snprint() (a string), insn_origin() (three
+    values: call name, call number, tag or nil).
   * Failure, of any kind: nil, message, errno
       - the library refused the call (it returned a negative errno):
             nil, mapops_prog_error() text, the positive errno
-        and the program is unchanged, as the C API guarantees;
+        and the program is unchanged, as the C API guarantees (the two
+        C functions that leave no error text, mapops_prog_insn_origin and
+        mapops_insn_snprint, get a message written by the binding);
       - the binding refused the arguments before calling C:
             nil, "mapops.<method>: ...", 22 (EINVAL)
         for a wrong Lua type, nil, a number that is not an integer or does
@@ -90,12 +94,40 @@ METHODS (the C names without "mapops_", C argument order after the handle)
       verifier refuses the program.
   close()   -> true; frees the program now
 
+  Provenance and printing:
+  set_tag(tag)  -> true                            (mapops_prog_set_tag)
+      tags what is emitted from now on (a string without NUL bytes, up to
+      TAG_MAX bytes); nil removes the tag.  Emits nothing.
+  insn_origin(slot) -> call, call_index, tag       (mapops_prog_insn_origin)
+      three values: the C function that emitted the slot (0-based, as in C),
+      e.g. "mapops_map_increment"; its call number in this program from 1;
+      the tag set at the time, or nil.  slot is a size_t (as ld_imm64's imm:
+      numbers up to 2^53 - 1, or uint64_t cdata).  A slot past the end
+      fails with ERANGE (34) and a message of the binding's
+      ("mapops_prog_insn_origin: slot N ..."): the C function leaves the
+      program's error text alone.
+  dump()    -> the program as text                 (mapops_prog_dump)
+      labels resolved, a line "%4d: <instruction>" a slot, "name:" label
+      lines and a comment "; <call> #<index> (\"<tag>\")" before each call's
+      slots; the library writes it to an open_memstream() buffer.  Fails
+      with the resolution errors of insns().
+
+FUNCTIONS
+
+  mapops.insn_snprint(bytes, slot) -> text         (mapops_insn_snprint)
+      the instruction at slot (0-based) of bytes (a Lua string of 8*n raw
+      slot bytes, as insns() returns) in the verifier log's syntax; an
+      ld_imm64 at slot takes slot and slot + 1.  A slot >= n fails with
+      EINVAL (22) and a message of the binding's ("mapops_insn_snprint: slot
+      N of M: ..."); wrong argument types fail as the methods' do
+      ("mapops.insn_snprint: ...", 22).
+
 CONSTANTS (the kernel's values, <linux/bpf.h>)
   As in the Python binding: R0..R10; BPF_ANY BPF_NOEXIST BPF_EXIST
   BPF_F_LOCK; ALU ops ADD SUB MUL DIV OR AND LSH RSH NEG MOD XOR MOV ARSH;
   jumps JA JEQ JGT JGE JSET JNE JSGT JSGE JLT JLE JSLT JSLE; sizes B H W DW;
   TO_LE TO_BE; FETCH XCHG CMPXCHG; PROG_TYPE_UNSPEC .. PROG_TYPE_SYSCALL
-  (enum bpf_prog_type without "BPF_"); MAX_INSNS STACK_SIZE LABEL_MAX
+  (enum bpf_prog_type without "BPF_"); MAX_INSNS STACK_SIZE LABEL_MAX TAG_MAX
   MAP_LOOKUP_SLOTS MAP_UPDATE_SLOTS MAP_DELETE_SLOTS
   MAP_LOOKUP_OR_INIT_SLOTS (mapops.h); LOAD_LOG_SIZE.
 ]]
@@ -162,6 +194,18 @@ int mapops_map_delete_ptr(mapops_prog_t *prog, int map_fd, int key_reg);
 int mapops_map_increment(mapops_prog_t *prog, int map_fd, int key_stack_off, int value_stack_off, int64_t increment);
 int mapops_map_increment_atomic(mapops_prog_t *prog, int map_fd, int key_stack_off, int value_stack_off, int64_t increment);
 int mapops_map_lookup_or_init(mapops_prog_t *prog, int map_fd, int key_stack_off, int init_value_stack_off);
+int mapops_prog_set_tag(mapops_prog_t *prog, const char *tag);
+int mapops_prog_insn_origin(const mapops_prog_t *prog, size_t slot, const char **call, unsigned *call_index, const char **tag);
+int mapops_insn_snprint(char *buf, size_t size, const struct bpf_insn *insns, size_t cnt, size_t slot);
+/* out is a FILE *: declared void * so as not to define FILE for the caller */
+int mapops_prog_dump(mapops_prog_t *prog, void *out);
+
+/* libc, under names of the binding's own (asm labels), so that these cannot
+   clash with the caller's own declarations of the same functions */
+void *mapops_lua_open_memstream(char **ptr, size_t *sizeloc) __asm__("open_memstream");
+int mapops_lua_fclose(void *stream) __asm__("fclose");
+void mapops_lua_free(void *ptr) __asm__("free");
+const char *mapops_lua_strerror(int errnum) __asm__("strerror");
 ]]
 
 local C = ffi.load(os.getenv("MAPOPS_LIBRARY") or "libmapops.so.1")
@@ -209,6 +253,7 @@ for i, name in ipairs(prog_types) do M["PROG_TYPE_" .. name] = i - 1 end
 M.MAX_INSNS = 1000000
 M.STACK_SIZE = 512
 M.LABEL_MAX = 255
+M.TAG_MAX = 255
 M.MAP_LOOKUP_SLOTS = 5
 M.MAP_UPDATE_SLOTS = 8
 M.MAP_DELETE_SLOTS = 5
@@ -302,6 +347,9 @@ local function cstring(v)
 	end
 	return v
 end
+
+-- A size_t (slot numbers): as __u64 where size_t has 64 bits.
+local size = ffi.sizeof("size_t") == 8 and u64 or uint32
 
 local function fail(method, what, why)
 	return nil, string.format("mapops.%s: %s %s", method, what, why), EINVAL
@@ -514,6 +562,114 @@ function methods.load(self, prog_type, opts)
 		return rc, ffi.string(log_buf)
 	end
 	return rc
+end
+
+-- ---------------------------------------------------------------------------
+-- Provenance and printing
+-- ---------------------------------------------------------------------------
+
+local ENOMEM, EIO, ERANGE = 12, 5, 34
+
+local function strerror(err)
+	return ffi.string(ffi.C.mapops_lua_strerror(err))
+end
+
+-- A checked size as decimal text ("7", not "7ULL" or "7e+15").
+local function decimal(v)
+	if type(v) == "number" then return string.format("%.0f", v) end
+	return (tostring(v):gsub("U?LL$", ""))
+end
+
+function methods.set_tag(self, tag)
+	local p, why = handle(self, "set_tag")
+	if not p then return nil, why, EINVAL end
+	-- type(), not tag ~= nil: a NULL cdata pointer == nil in LuaJIT, and
+	-- is refused as every other cdata is
+	if type(tag) ~= "nil" then
+		local s, err = cstring(tag)
+		if s == nil then
+			return fail("set_tag", "tag", err .. " (nil removes the tag)")
+		end
+	end
+	return result(p, C.mapops_prog_set_tag(p, tag))
+end
+
+local cstr_box = ffi.typeof("const char *[1]")
+local unsigned_box = ffi.typeof("unsigned[1]")
+
+function methods.insn_origin(self, slot)
+	local p, why = handle(self, "insn_origin")
+	if not p then return nil, why, EINVAL end
+	local s, err = size(slot)
+	if s == nil then return fail("insn_origin", "slot", err) end
+	local call, index, tag = cstr_box(), unsigned_box(), cstr_box()
+	local rc = C.mapops_prog_insn_origin(p, s, call, index, tag)
+	if rc < 0 then -- this function does not set the program's error text
+		local e = -rc
+		if e == ERANGE then
+			return nil, string.format("mapops_prog_insn_origin: slot %s is past the end of the program (%d slots): %s",
+						  decimal(s), tonumber(C.mapops_prog_len(p)), strerror(e)), e
+		end
+		return nil, string.format("mapops_prog_insn_origin: slot %s: %s",
+					  decimal(s), strerror(e)), e
+	end
+	-- copied now: the tag belongs to the program
+	return ffi.string(call[0]), tonumber(index[0]),
+	       tag[0] ~= nil and ffi.string(tag[0]) or nil
+end
+
+local char_ptr_box = ffi.typeof("char *[1]")
+
+function methods.dump(self)
+	local p, why = handle(self, "dump")
+	if not p then return nil, why, EINVAL end
+	local buf, len = char_ptr_box(), size_box()
+	local out = ffi.C.mapops_lua_open_memstream(buf, len)
+	if out == nil then
+		local e = ffi.errno()
+		if e == 0 then e = ENOMEM end
+		return nil, "mapops.dump: open_memstream: " .. strerror(e), e
+	end
+	local rc = C.mapops_prog_dump(p, out)
+	local closed = ffi.C.mapops_lua_fclose(out)
+	local text = ""
+	if buf[0] ~= nil then
+		text = ffi.string(buf[0], len[0])
+		ffi.C.mapops_lua_free(buf[0])
+	end
+	if rc < 0 then return lib_fail(p, rc) end
+	if closed ~= 0 then
+		return nil, "mapops.dump: writing the dump to memory failed", EIO
+	end
+	return text
+end
+
+local SNPRINT_SIZE = 256 -- more than any text the library prints
+
+function M.insn_snprint(bytes, slot)
+	if type(bytes) ~= "string" then
+		return fail("insn_snprint", "bytes", "must be a string of 8-byte slots, got " .. describe(bytes))
+	end
+	if #bytes % INSN_SIZE ~= 0 then
+		return fail("insn_snprint", "bytes", string.format(
+			"must hold whole 8-byte slots, got %d bytes", #bytes))
+	end
+	local s, err = size(slot)
+	if s == nil then return fail("insn_snprint", "slot", err) end
+	local n = #bytes / INSN_SIZE
+	local insns = insn_array(n > 0 and n or 1)
+	ffi.copy(insns, bytes, #bytes)
+	local out = ffi.new("char[?]", SNPRINT_SIZE)
+	local rc = C.mapops_insn_snprint(out, SNPRINT_SIZE, insns, n, s)
+	if rc >= SNPRINT_SIZE then -- truncated: again, into a buffer that fits
+		out = ffi.new("char[?]", rc + 1)
+		rc = C.mapops_insn_snprint(out, rc + 1, insns, n, s)
+	end
+	if rc < 0 then -- no program, so no error text: the binding writes one
+		return nil, string.format("mapops_insn_snprint: slot %s of %d: %s",
+					  decimal(s), n, strerror(-rc)), -rc
+	end
+	return ffi.string(out, rc)
 end
 
 Program.__len = function(self)

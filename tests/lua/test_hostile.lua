@@ -50,6 +50,14 @@ local METHODS = {
 local OTHERS = {
 	{ "insns", {} }, { "len", {} }, { "error", {} },
 	{ "load", { mapops.PROG_TYPE_SOCKET_FILTER } },
+	{ "set_tag", { "T" } }, { "set_tag", {} }, { "insn_origin", { 0 } },
+	{ "dump", {} },
+}
+-- Those of them that take arguments, with each argument's kind:
+--   tag (a C string or nil), size (a size_t: slot numbers).
+local QUERIES = {
+	{ "set_tag", { "tag" }, { "T" } },
+	{ "insn_origin", { "size" }, { 0 } },
 }
 
 -- Values that are wrong for every kind (the binding must refuse them).
@@ -96,6 +104,17 @@ local BAD = {
 		{ "trailing NUL", "out\0" }, { "char* cdata", ffi.cast("const char *", "L") },
 		{ "256 bytes with a NUL", string.rep("a", 200) .. "\0" .. string.rep("b", 55) },
 	},
+	tag = {
+		{ "number", 1 }, { "embedded NUL", "a\0b" }, { "NUL only", "\0" },
+		{ "trailing NUL", "tag\0" }, { "char* cdata", ffi.cast("const char *", "T") },
+		{ "256 bytes with a NUL", string.rep("a", 200) .. "\0" .. string.rep("b", 55) },
+	},
+	size = {
+		{ "string '0'", "0" }, { "-1", -1 }, { "-1LL", -1LL }, { "1.5", 1.5 },
+		{ "-0.5", -0.5 }, { "2^53 (maybe rounded)", 2 ^ 53 }, { "2^64", 2 ^ 64 },
+		{ "inf", 1 / 0 }, { "-inf", -1 / 0 }, { "nan", 0 / 0 },
+		{ "-0x8000000000000000LL", -0x7fffffffffffffffLL - 1 },
+	},
 	bytes = {
 		{ "number", 8 }, { "7 bytes", "1234567" }, { "9 bytes", "123456789" },
 		{ "1 byte", "\0" }, { "table of slots", { "b700000000000000" } },
@@ -105,7 +124,10 @@ local BAD = {
 
 local function all_bad(kind)
 	local list = {}
-	for _, b in ipairs(common_bad()) do list[#list + 1] = b end
+	for _, b in ipairs(common_bad()) do
+		-- nil is a valid tag (it removes the tag)
+		if not (kind == "tag" and b[1] == "nil") then list[#list + 1] = b end
+	end
 	for _, b in ipairs(BAD[kind]) do list[#list + 1] = b end
 	return list
 end
@@ -342,4 +364,122 @@ T.test("hostile: the success values and __len, __tostring", function()
 	T.eq(tostring(p), "mapops.Program(2 slots)", "tostring")
 	T.eq(getmetatable(p), "mapops.Program", "the metatable is protected")
 	T.eq(p.no_such_method, nil, "unknown method")
+end)
+
+T.test("hostile: set_tag, insn_origin, dump accept their valid arguments", function()
+	local p = mapops.new()
+	T.eq(call(p, "set_tag", { "T" }, 1), true, "set_tag(\"T\")")
+	T.eq(call(p, "set_tag", { nil }, 1), true, "set_tag(nil)")
+	T.eq(call(p, "set_tag", {}, 0), true, "set_tag()")
+	T.eq(call(p, "set_tag", { "" }, 1), true, "set_tag(\"\")")
+	T.eq(call(p, "set_tag", { string.rep("\255", mapops.TAG_MAX) }, 1), true, "set_tag(255 bytes)")
+	T.eq(p:len(), 0, "set_tag emits nothing")
+	T.ok(p:exit())
+	local c, i, t = call(p, "insn_origin", { 0 }, 1)
+	T.eq(c, "mapops_exit", "insn_origin call")
+	T.eq(i, 1, "insn_origin call_index")
+	T.eq(t, string.rep("\255", 255), "insn_origin tag")
+	T.eq(call(p, "dump", {}, 0), '   ; mapops_exit #1 ("' .. string.rep("\255", 255) .. '")\n   0: exit\n', "dump()")
+	-- extra arguments are ignored, as by every method
+	T.eq(call(p, "dump", { 1, 2, 3 }, 3), p:dump(), "dump(1, 2, 3)")
+	T.eq(mapops.insn_snprint(MOV_R0_0, 0), "r0 = 0", "insn_snprint")
+end)
+
+for _, m in ipairs(QUERIES) do
+	local name, kinds, valid = m[1], m[2], m[3]
+	T.test("hostile: " .. name .. " refuses wrong arguments with EINVAL, changing nothing", function()
+		local prog = mapops.new()
+		T.ok(prog:set_tag("before"))
+		T.ok(prog:exit())
+		local before, dump = prog:insns(), prog:dump()
+		for i, kind in ipairs(kinds) do
+			for _, b in ipairs(all_bad(kind)) do
+				local what = string.format("%s argument %d (%s) = %s", name, i, kind, b[1])
+				local r, msg, err = call(prog, name, args_with(valid, i, b[2]), #valid)
+				local ok, e = pcall(T.fails, EINVAL, "mapops." .. name .. ": " .. (kind == "size" and "slot" or "tag"), r, msg, err)
+				if not ok then T.fail(what .. ": " .. tostring(e)) end
+				T.eq(prog:len(), 1, what .. ": len()")
+			end
+		end
+		T.eq(prog:insns(), before, "insns() after all the refusals")
+		T.eq(prog:dump(), dump, "dump() after all the refusals (the tag is kept)")
+		T.eq(select(3, prog:insn_origin(0)), "before", "the tag")
+		T.eq(prog:error(), "", "error() (no C call was made)")
+	end)
+end
+
+T.test("hostile: insn_origin slots out of range, extreme but valid", function()
+	local p = mapops.new()
+	for _, slot in ipairs { 0, 1, 2 ^ 32, 2 ^ 53 - 1, 0x7fffffffffffffffLL,
+				0xffffffffffffffffULL, 0x100000000ULL } do
+		T.fails(E.ERANGE, "mapops_prog_insn_origin: slot", call(p, "insn_origin", { slot }, 1))
+	end
+	T.ok(p:exit())
+	T.fails(E.ERANGE, "(1 slots)", p:insn_origin(1))
+	T.eq(p:error(), "", "error(): insn_origin leaves it alone")
+	-- a tag that is refused by C changes nothing
+	T.ok(p:set_tag("kept"))
+	T.fails(E.ENAMETOOLONG, "mapops_prog_set_tag", p:set_tag(string.rep("x", 256)))
+	T.fails(E.ENAMETOOLONG, "mapops_prog_set_tag", p:set_tag(string.rep("x", 100000)))
+	T.ok(p:exit())
+	T.eq(select(3, p:insn_origin(1)), "kept", "the tag after the refusals")
+end)
+
+T.test("hostile: insn_snprint refuses wrong arguments with EINVAL, never raises", function()
+	local function snprint(n, ...)
+		local args = { ... }
+		local r = { pcall(function() return mapops.insn_snprint(unpack(args, 1, n)) end) }
+		if not r[1] then T.fail("insn_snprint raised an error: " .. tostring(r[2])) end
+		return unpack(r, 2, 4)
+	end
+	for _, b in ipairs(all_bad("bytes")) do
+		T.fails(EINVAL, "mapops.insn_snprint: bytes", snprint(2, b[2], 0))
+	end
+	for _, b in ipairs(all_bad("size")) do
+		T.fails(EINVAL, "mapops.insn_snprint: slot", snprint(2, MOV_R0_0, b[2]))
+	end
+	T.fails(EINVAL, "mapops.insn_snprint: bytes", snprint(0))
+	T.fails(EINVAL, "mapops.insn_snprint: slot", snprint(1, MOV_R0_0))
+	-- in range for size_t, past the bytes: C refuses
+	for _, slot in ipairs { 1, 2 ^ 53 - 1, 0xffffffffffffffffULL } do
+		T.fails(EINVAL, "mapops_insn_snprint: slot", snprint(2, MOV_R0_0, slot))
+	end
+	T.fails(EINVAL, "of 0", snprint(2, "", 0))
+	-- any bytes print as something: every first byte, junk in the rest
+	local all = {}
+	for c = 0, 255 do
+		all[#all + 1] = string.char(c) .. "\255\255\255\255\255\255\255"
+	end
+	local bytes = table.concat(all)
+	for slot = 0, 255 do
+		local text, msg = snprint(2, bytes, slot)
+		T.ok(type(text) == "string" and text ~= "", "slot " .. slot .. ": " .. tostring(msg))
+	end
+	local text = snprint(2, "\24\1\0\0\1\0\0\0", 0)
+	T.ok(text:find("^invalid insn code 0x18"), "a lone half ld_imm64: " .. T.fmt(text))
+	-- a 100000-slot string is fine
+	T.eq(snprint(2, string.rep(MOV_R0_0, 100000), 99999), "r0 = 0", "the last of 100000 slots")
+	-- it is a function of the module, not a method: a program is no bytes
+	T.fails(EINVAL, "mapops.insn_snprint: bytes", snprint(2, mapops.new(), 0))
+	T.eq(mapops.new().insn_snprint, nil, "no insn_snprint method")
+end)
+
+T.test("hostile: dump() of hostile programs (odd names, half ld_imm64, closed)", function()
+	local p = mapops.new()
+	T.ok(p:set_tag("%s%n%p"))
+	T.ok(p:label("%n%n%n"))
+	T.ok(p:exit())
+	T.eq(p:dump(), '%n%n%n:\n   ; mapops_exit #1 ("%s%n%p")\n   0: exit\n', "format strings are text")
+	T.ok(p:emit("\24\1\0\0\1\0\0\0"))
+	T.fails(EINVAL, "ld_imm64", p:dump())
+	T.ok(p:emit(string.rep("\0", 8)))
+	T.ok(p:dump():find("r1 = 0x1 ll", 1, true), "dump() after completing the ld_imm64")
+	T.ok(p:close())
+	T.fails(EINVAL, "mapops.dump: the program is closed", p:dump())
+	T.fails(EINVAL, "mapops.set_tag: the program is closed", p:set_tag("x"))
+	T.fails(EINVAL, "mapops.insn_origin: the program is closed", p:insn_origin(0))
+	-- many dumps: no leak of FILE or buffer is visible, but nothing breaks
+	local q = mapops.new()
+	T.ok(q:exit())
+	for _ = 1, 5000 do assert(q:dump()) end
 end)

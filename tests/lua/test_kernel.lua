@@ -257,3 +257,47 @@ T.test("kernel: load refusals before the kernel (UNSPEC, unbound label)", functi
 	T.fails(E.ENOENT, "nowhere", p:load(mapops.PROG_TYPE_SOCKET_FILTER))
 	T.fails(E.EINVAL, "BPF_PROG_TYPE_UNSPEC", p:load(mapops.PROG_TYPE_UNSPEC))
 end)
+
+T.test("kernel: a refused load names the tagged call that emitted the failing slot", function(t)
+	local map = map_create(t, MAP_HASH, "lua_origin", 4, 8, 16)
+	local TAG = "ingress lookup"
+	local p = assert(mapops.new())
+	check(p:st_mem(mapops.W, mapops.R10, -4, 0))          -- slot 0
+	check(p:set_tag(TAG))
+	check(p:map_lookup(map, -4))                           -- slots 1..5
+	check(p:ldx_mem(mapops.DW, mapops.R1, mapops.R0, 0))   -- slot 6: no NULL check
+	check(p:set_tag(nil))
+	check(p:alu64_imm(mapops.MOV, mapops.R0, 0))
+	check(p:exit())
+	local want_slot = 1 + mapops.MAP_LOOKUP_SLOTS
+	local want_line = string.format('insn %d: emitted by mapops_ldx_mem #1 ("%s")', want_slot, TAG)
+	for _, opts in ipairs { false, { log_level = 1 } } do
+		local how = opts and "with log_level 1" or "without options"
+		local msg = T.fails(E.EACCES, "emitted by mapops_ldx_mem #1",
+				    p:load(mapops.PROG_TYPE_SOCKET_FILTER, opts or nil))
+		T.ok(msg:find(TAG, 1, true), how .. ": the tag is in the message: " .. T.fmt(msg))
+		T.ok(msg:find("map_value_or_null", 1, true), how .. ": the verifier's reason")
+		-- the message ends with the origin line
+		T.eq(msg:match("[^\n]*$"), want_line, how .. ": the last line")
+		local slot = tonumber(msg:match("\ninsn (%d+): emitted by mapops_ldx_mem #1"))
+		T.eq(slot, want_slot, how .. ": the slot in the origin line")
+		-- insn_origin() of that slot agrees with the message
+		local call, index, tag = p:insn_origin(slot)
+		T.eq(call, "mapops_ldx_mem", how .. ": insn_origin call")
+		T.eq(index, 1, how .. ": insn_origin call_index")
+		T.eq(tag, TAG, how .. ": insn_origin tag")
+		T.eq(string.format('insn %d: emitted by %s #%d ("%s")', slot, call, index, tag),
+		     want_line, how .. ": the origin line rebuilt from insn_origin()")
+		T.eq(p:error(), msg, how .. ": error()")
+	end
+	-- the neighbours: the lookup before (tagged), the untagged mov after
+	local call, index, tag = p:insn_origin(want_slot - 1)
+	T.eq(call .. " #" .. index .. " " .. tostring(tag), "mapops_map_lookup #1 " .. TAG, "slot before")
+	call, index, tag = p:insn_origin(want_slot + 1)
+	T.eq(call .. " #" .. index .. " " .. tostring(tag), "mapops_alu64_imm #1 nil", "slot after")
+	-- and the dump shows the same call before the slot
+	local text = assert(p:dump())
+	T.ok(text:find(string.format('   ; mapops_ldx_mem #1 ("%s")\n   %d: r1 = *(u64 *)(r0 +0)\n',
+				     TAG, want_slot), 1, true), "dump(): " .. T.fmt(text))
+	T.eq(p:len(), want_slot + 3, "len() after the refusals")
+end)
