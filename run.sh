@@ -67,6 +67,16 @@ cmd_test() {
   ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 \
   UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
     run_tests build-asan testlog.json "tests under ASan+UBSan" || rc=1
+  # The Debian packages: built from a copy of the tree, lintian-clean,
+  # installed, used by debian/tests/*, purged (tests/debian/run-deb-test.sh).
+  if [ "$(id -u)" -eq 0 ]; then
+    tests/debian/run-deb-test.sh || rc=1
+  elif [ "${MAPOPS_REQUIRE_BPF:-0}" = 1 ]; then
+    echo "deb: FAILED: installing the packages needs root (MAPOPS_REQUIRE_BPF=1)"
+    rc=1
+  else
+    echo "deb: skipped: installing the packages needs root"
+  fi
   if [ $rc -ne 0 ]; then
     echo "run.sh test: FAILED"
   else

@@ -20,6 +20,8 @@ packages=(
   clang-14 libclang-rt-14-dev
   # the benchmarks (bench/): Debian's clang compiles bench/clang/*.bpf.c
   clang
+  # the Debian packages (debian/) and their test (tests/debian/run-deb-test.sh)
+  build-essential dpkg-dev debhelper dh-python lintian
 )
 
 missing=()
