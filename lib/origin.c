@@ -134,6 +134,7 @@ static bool set_tag_run(struct op *o, uint32_t tag)
 
 int mapops_prog_set_tag(mapops_prog_t *prog, const char *tag)
 {
+	char copy[MAPOPS_TAG_MAX + 1];
 	struct op o;
 	size_t len;
 	void *p;
@@ -148,6 +149,10 @@ int mapops_prog_set_tag(mapops_prog_t *prog, const char *tag)
 			 tag, MAPOPS_TAG_MAX);
 		return op_fail(&o);
 	}
+	/* The tag may be the program's own (from mapops_prog_insn_origin),
+	 * which growing the arena would free: copy it first. */
+	memcpy(copy, tag, len + 1);
+	tag = copy;
 	if (prog->tags_len + len + 1 > UINT32_MAX) {
 		op_error(&o, -ENOMEM, "too many tags");
 		return op_fail(&o);

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: (LGPL-2.1-or-later OR BSD-2-Clause) */
 /* The handle: its buffers, appending slots, raw instructions. */
 #include <errno.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -145,6 +146,7 @@ static bool check_raw(struct op *o, const struct bpf_insn *insns, size_t cnt,
 
 int mapops_emit(mapops_prog_t *prog, const struct bpf_insn *insns, size_t cnt)
 {
+	size_t own = SIZE_MAX;
 	struct bpf_insn *p;
 	struct op o;
 	bool open;
@@ -154,11 +156,18 @@ int mapops_emit(mapops_prog_t *prog, const struct bpf_insn *insns, size_t cnt)
 	if (!insns && cnt)
 		op_error(&o, -EINVAL, "insns is NULL but cnt is %zu", cnt);
 	open = check_raw(&o, insns, cnt, prog->open_ld64);
+	/* The caller may pass the program's own slots (from mapops_prog_insns)
+	 * to repeat them: growing would free them, so find them again after. */
+	if (cnt && (uintptr_t)insns >= (uintptr_t)prog->insns &&
+	    (uintptr_t)insns < (uintptr_t)(prog->insns + prog->len))
+		own = (size_t)(insns - prog->insns);
 	p = op_reserve(&o, cnt, true);
 	if (!p)
 		return op_fail(&o);
+	if (own != SIZE_MAX)
+		insns = prog->insns + own;
 	if (cnt)
-		memcpy(p, insns, cnt * sizeof(*insns));
+		memmove(p, insns, cnt * sizeof(*insns));
 	prog->open_ld64 = open;
 	return op_commit(&o, p + cnt);
 }

@@ -81,6 +81,24 @@ START_TEST(tags)
 }
 END_TEST
 
+START_TEST(retag_with_own_tag)
+{
+	/* Re-applying a slot's tag, which the program owns, while the tag
+	 * arena grows (the fuzzer found this reading freed memory). */
+	const char *t = NULL;
+	int i;
+
+	ck_assert_int_eq(mapops_prog_set_tag(prog, "abcdefghij"), 0);
+	ck_assert_int_eq(mapops_exit(prog), 0);
+	for (i = 0; i < 8; i++) {
+		ck_assert_int_eq(mapops_prog_insn_origin(prog, 0, NULL, NULL, &t), 0);
+		ck_assert_int_eq(mapops_prog_set_tag(prog, t), 0);
+		ck_assert_int_eq(mapops_exit(prog), 0);
+	}
+	expect_origin(8, "mapops_exit", 9, "abcdefghij");
+}
+END_TEST
+
 START_TEST(refusals)
 {
 	char longtag[MAPOPS_TAG_MAX + 2];
@@ -114,6 +132,7 @@ static Suite *origin_suite(void)
 	tcase_add_test(tc, calls_and_indices);
 	tcase_add_test(tc, failed_calls_do_not_count);
 	tcase_add_test(tc, tags);
+	tcase_add_test(tc, retag_with_own_tag);
 	tcase_add_test(tc, refusals);
 	suite_add_tcase(s, tc);
 	return s;

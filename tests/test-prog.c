@@ -62,6 +62,24 @@ START_TEST(emit_raw)
 }
 END_TEST
 
+START_TEST(emit_own_slots)
+{
+	/* Repeating the program's own slots while it grows (the fuzzer found
+	 * this reading freed memory): the copy comes from the new array. */
+	const struct bpf_insn *insns;
+	size_t i, cnt;
+
+	for (i = 0; i < 16; i++)
+		ck_assert_int_eq(mapops_alu64_imm(prog, BPF_MOV, 0, (int)i), 0);
+	insns = mapops_prog_insns(prog, &cnt);
+	ck_assert_int_eq(mapops_emit(prog, insns, cnt), 0);
+	insns = mapops_prog_insns(prog, &cnt);
+	ck_assert_uint_eq(cnt, 32);
+	for (i = 0; i < 32; i++)
+		ck_assert_int_eq(insns[i].imm, (int)(i % 16));
+}
+END_TEST
+
 START_TEST(emit_refusals)
 {
 	const struct bpf_insn bad_reg[] = { I(0xb7, 11, 0, 0, 0) };
@@ -161,6 +179,7 @@ static Suite *prog_suite(void)
 	tcase_add_test(tc, empty_program);
 	tcase_add_test(tc, null_arguments);
 	tcase_add_test(tc, emit_raw);
+	tcase_add_test(tc, emit_own_slots);
 	tcase_add_test(tc, emit_refusals);
 	tcase_add_test(tc, error_text_kept_until_next_failure);
 	tcase_add_test(tc, size_limit);

@@ -117,7 +117,9 @@ MAPOPS_API const char *mapops_prog_error(const mapops_prog_t *prog);
  * and a malformed ld_imm64 pair (the second slot must have code, registers
  * and offset zero).  An ld_imm64 whose second slot is not in this call may
  * be completed by the next mapops_emit(); until then only mapops_emit() is
- * accepted.  Jumps in raw instructions keep their offsets as given.
+ * accepted.  Jumps in raw instructions keep their offsets as given.  insns
+ * may point into this program's own array (mapops_prog_insns()), to repeat
+ * slots.
  */
 MAPOPS_API int mapops_emit(mapops_prog_t *prog, const struct bpf_insn *insns,
 			   size_t cnt);
@@ -128,7 +130,8 @@ MAPOPS_API int mapops_emit(mapops_prog_t *prog, const struct bpf_insn *insns,
 
 /**
  * Tags what is emitted from now on with the caller's text (a copy is kept),
- * e.g. "ingress counter"; NULL removes the tag.  Tags appear in
+ * e.g. "ingress counter", which may be a tag this program returned;
+ * NULL removes the tag.  Tags appear in
  * mapops_prog_insn_origin(), in the origin line of a load refusal and in
  * mapops_prog_dump().  Emits nothing.
  * Errors: -ENAMETOOLONG tag longer than MAPOPS_TAG_MAX bytes.
