@@ -2,7 +2,8 @@
 # The project's two commands, for a fresh Debian 12 machine (as root):
 #   ./run.sh demo   install dependencies, build, run the packet-counter example
 #   ./run.sh test   install dependencies, build, run every test suite:
-#                   the normal build, then again under ASan+UBSan
+#                   the normal build, then again under ASan+UBSan, then
+#                   the threads suite under TSan
 # and the benchmarks:
 #   ./run.sh bench [--readme]
 #                   install dependencies, build (release, build-bench/), run
@@ -67,6 +68,11 @@ cmd_test() {
   ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 \
   UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
     run_tests build-asan testlog.json "tests under ASan+UBSan" || rc=1
+  # Concurrent handles under ThreadSanitizer: the threads suite only.
+  setup_build build-tsan -Dwerror=true -Db_sanitize=thread \
+    -Db_lundef=false -Dbuildtype=debug
+  TSAN_OPTIONS=halt_on_error=1 \
+    run_tests build-tsan testlog.json "threads under TSan" --suite threads || rc=1
   # The Debian packages: built from a copy of the tree, lintian-clean,
   # installed, used by debian/tests/*, purged (tests/debian/run-deb-test.sh).
   if [ "$(id -u)" -eq 0 ]; then
