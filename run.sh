@@ -62,7 +62,7 @@ cmd_test() {
   setup_build build -Dwerror=true
   run_tests build testlog.json "tests" || rc=1
   run_tests build testlog-valgrind.json "C suites under valgrind" \
-    --setup valgrind --suite unit --suite kernel || rc=1
+    --setup valgrind --suite unit --suite kernel --no-suite bindings || rc=1
   setup_build build-asan -Dwerror=true -Db_sanitize=address,undefined \
     -Db_lundef=false -Dbuildtype=debug
   ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 \

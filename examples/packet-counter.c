@@ -347,12 +347,15 @@ static long run_batch(int prog_fd, const struct test_packet *pkts, size_t n)
 	size_t i;
 
 	for (i = 0; i < n; i++) {
+		unsigned char out[2048]; /* the frame as the program left it */
 		struct bpf_test_run_opts opts;
 
 		memset(&opts, 0, sizeof(opts));
 		opts.sz = sizeof(opts);
 		opts.data_in = pkts[i].data;
 		opts.data_size_in = (__u32)pkts[i].len;
+		opts.data_out = out;
+		opts.data_size_out = sizeof(out);
 		opts.repeat = (int)pkts[i].repeat;
 		if (bpf_prog_test_run_opts(prog_fd, &opts)) {
 			fprintf(stderr, "BPF_PROG_TEST_RUN on \"%s\": %s\n",
