@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # The project's two commands, for a fresh Debian 12 machine (as root):
 #   ./run.sh demo   install dependencies, build, run the packet-counter example
+#   ./run.sh demo-python, ./run.sh demo-lua
+#                   the same example written with the Python / LuaJIT binding
 #   ./run.sh test   install dependencies, build, run every test suite:
 #                   the normal build, then again under ASan+UBSan, then
 #                   the threads suite under TSan
@@ -56,6 +58,27 @@ cmd_demo() {
   ./build/examples/packet-counter
 }
 
+# The bindings find the freshly built library and their modules here.
+bindings_env() {
+  export MAPOPS_LIBRARY=$PWD/build/lib/libmapops.so.1
+  export PYTHONPATH=$PWD/bindings/python
+  export LUA_PATH="$PWD/bindings/lua/?.lua;;"
+}
+
+cmd_demo_python() {
+  tools/install-deps.sh
+  setup_build build -Dwerror=true
+  bindings_env
+  python3 examples/packet_counter.py
+}
+
+cmd_demo_lua() {
+  tools/install-deps.sh
+  setup_build build -Dwerror=true
+  bindings_env
+  luajit examples/packet_counter.lua
+}
+
 cmd_test() {
   tools/install-deps.sh
   local rc=0
@@ -99,7 +122,9 @@ cmd_bench() {
 
 case "${1:-}" in
   demo) cmd_demo ;;
+  demo-python) cmd_demo_python ;;
+  demo-lua) cmd_demo_lua ;;
   test) cmd_test ;;
   bench) shift; cmd_bench "$@" ;;
-  *) echo "usage: $0 demo|test|bench [--readme]" >&2; exit 2 ;;
+  *) echo "usage: $0 demo|demo-python|demo-lua|test|bench [--readme]" >&2; exit 2 ;;
 esac
