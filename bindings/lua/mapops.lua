@@ -402,38 +402,76 @@ function M.new()
 	return self
 end
 
--- Defines a method calling mapops_<name> after checking each argument with
--- its checker; params is a list of { argument name, checker }.
+-- Defines a method calling mapops_<name> after checking each argument;
+-- params is a list of { argument name, kind }, kind one of "int" (C int,
+-- __s32), "u64", "s64", "label" (a C string).
+--
+-- Each method is generated as Lua source and compiled once with load(): the
+-- arguments are locals, and each is checked inline by a test that the
+-- compiler turns into a guard or two (an int: a number that bit.tobit()
+-- leaves unchanged, i.e. an integer in the int32 range; a label: a string
+-- without NUL).  Only a value that fails it goes to the general checker
+-- above (cdata integers, and every refusal with its message), so the
+-- accepted values and the failure triples are exactly the checkers'.
+local GEN_KINDS = {
+	int = {
+		fast = 'type(%s) == "number" and tobit(%s) == %s',
+		slow = "int32",
+	},
+	u64 = {
+		fast = 'type(%s) == "number" and %s >= 0 and %s <= SAFE and %s % 1 == 0',
+		slow = "u64",
+	},
+	s64 = {
+		fast = 'type(%s) == "number" and %s >= -SAFE and %s <= SAFE and %s % 1 == 0',
+		slow = "s64",
+	},
+	label = {
+		fast = 'type(%s) == "string" and not find(%s, "\\0", 1, true)',
+		slow = "cstring",
+	},
+}
+
+local tobit, find = require("bit").tobit, string.find
+
 local function define(name, params)
-	local fn = C["mapops_" .. name]
-	local n = #params
-	local names, checks = {}, {}
-	for i, pr in ipairs(params) do names[i], checks[i] = pr[1], pr[2] end
-	methods[name] = function(self, a1, a2, a3, a4, a5)
-		local p, why = handle(self, name)
-		if not p then return nil, why, EINVAL end
-		local a = { a1, a2, a3, a4, a5 }
-		for i = 1, n do
-			local v, err = checks[i](a[i])
-			if v == nil then return fail(name, names[i], err) end
-			a[i] = v
-		end
-		if n == 0 then return result(p, fn(p)) end
-		if n == 1 then return result(p, fn(p, a[1])) end
-		if n == 2 then return result(p, fn(p, a[1], a[2])) end
-		if n == 3 then return result(p, fn(p, a[1], a[2], a[3])) end
-		if n == 4 then return result(p, fn(p, a[1], a[2], a[3], a[4])) end
-		return result(p, fn(p, a[1], a[2], a[3], a[4], a[5]))
+	local args = {}
+	for i = 1, #params do args[i] = "a" .. i end
+	local src = {
+		"local C, handles, handle, lib_fail, fail, EINVAL, SAFE, type, tobit, find, int32, u64, s64, cstring = ...",
+		"return function(self" .. (#args > 0 and ", " .. table.concat(args, ", ") or "") .. ")",
+		"\tlocal p = handles[self]",
+		"\tif not p then",
+		string.format("\t\tlocal _, why = handle(self, %q)", name),
+		"\t\treturn nil, why, EINVAL",
+		"\tend",
+	}
+	for i, pr in ipairs(params) do
+		local kind = assert(GEN_KINDS[pr[2]], pr[2])
+		local a = args[i]
+		src[#src + 1] = "\tif not (" .. (kind.fast:gsub("%%s", a)) .. ") then"
+		src[#src + 1] = string.format("\t\tlocal v, err = %s(%s)", kind.slow, a)
+		src[#src + 1] = string.format("\t\tif v == nil then return fail(%q, %q, err) end", name, pr[1])
+		src[#src + 1] = string.format("\t\t%s = v", a)
+		src[#src + 1] = "\tend"
 	end
+	src[#src + 1] = string.format("\tlocal rc = C.mapops_%s(p%s)", name,
+		#args > 0 and ", " .. table.concat(args, ", ") or "")
+	src[#src + 1] = "\tif rc < 0 then return lib_fail(p, rc) end"
+	src[#src + 1] = "\treturn true"
+	src[#src + 1] = "end"
+	local chunk = assert(load(table.concat(src, "\n"), "=mapops." .. name))
+	methods[name] = chunk(C, handles, handle, lib_fail, fail, EINVAL, SAFE,
+		type, tobit, find, int32, u64, s64, cstring)
 end
 
-local I = int32
-define("label", { { "name", cstring } })
-define("jmp_imm", { { "op", I }, { "reg", I }, { "imm", I }, { "label", cstring } })
-define("jmp_reg", { { "op", I }, { "dst", I }, { "src", I }, { "label", cstring } })
-define("jmp32_imm", { { "op", I }, { "reg", I }, { "imm", I }, { "label", cstring } })
-define("jmp32_reg", { { "op", I }, { "dst", I }, { "src", I }, { "label", cstring } })
-define("ja", { { "label", cstring } })
+local I, L = "int", "label"
+define("label", { { "name", L } })
+define("jmp_imm", { { "op", I }, { "reg", I }, { "imm", I }, { "label", L } })
+define("jmp_reg", { { "op", I }, { "dst", I }, { "src", I }, { "label", L } })
+define("jmp32_imm", { { "op", I }, { "reg", I }, { "imm", I }, { "label", L } })
+define("jmp32_reg", { { "op", I }, { "dst", I }, { "src", I }, { "label", L } })
+define("ja", { { "label", L } })
 define("alu64_imm", { { "op", I }, { "dst", I }, { "imm", I } })
 define("alu64_reg", { { "op", I }, { "dst", I }, { "src", I } })
 define("alu32_imm", { { "op", I }, { "dst", I }, { "imm", I } })
@@ -443,18 +481,18 @@ define("ldx_mem", { { "size", I }, { "dst", I }, { "src", I }, { "off", I } })
 define("stx_mem", { { "size", I }, { "dst", I }, { "src", I }, { "off", I } })
 define("st_mem", { { "size", I }, { "dst", I }, { "off", I }, { "imm", I } })
 define("atomic_op", { { "size", I }, { "op", I }, { "dst", I }, { "src", I }, { "off", I } })
-define("ld_imm64", { { "dst", I }, { "imm", u64 } })
+define("ld_imm64", { { "dst", I }, { "imm", "u64" } })
 define("ld_map_fd", { { "dst", I }, { "map_fd", I } })
 define("call_helper", { { "helper_id", I } })
 define("exit", {})
 define("map_lookup", { { "map_fd", I }, { "key_stack_off", I } })
 define("map_lookup_ptr", { { "map_fd", I }, { "key_reg", I } })
-define("map_update", { { "map_fd", I }, { "key_stack_off", I }, { "value_stack_off", I }, { "flags", u64 } })
-define("map_update_ptr", { { "map_fd", I }, { "key_reg", I }, { "value_reg", I }, { "flags", u64 } })
+define("map_update", { { "map_fd", I }, { "key_stack_off", I }, { "value_stack_off", I }, { "flags", "u64" } })
+define("map_update_ptr", { { "map_fd", I }, { "key_reg", I }, { "value_reg", I }, { "flags", "u64" } })
 define("map_delete", { { "map_fd", I }, { "key_stack_off", I } })
 define("map_delete_ptr", { { "map_fd", I }, { "key_reg", I } })
-define("map_increment", { { "map_fd", I }, { "key_stack_off", I }, { "value_stack_off", I }, { "increment", s64 } })
-define("map_increment_atomic", { { "map_fd", I }, { "key_stack_off", I }, { "value_stack_off", I }, { "increment", s64 } })
+define("map_increment", { { "map_fd", I }, { "key_stack_off", I }, { "value_stack_off", I }, { "increment", "s64" } })
+define("map_increment_atomic", { { "map_fd", I }, { "key_stack_off", I }, { "value_stack_off", I }, { "increment", "s64" } })
 define("map_lookup_or_init", { { "map_fd", I }, { "key_stack_off", I }, { "init_value_stack_off", I } })
 
 local insn_array = ffi.typeof("struct bpf_insn[?]")

@@ -39,6 +39,8 @@ kernel's <linux/bpf.h> values.
 import contextlib as _contextlib
 import ctypes
 import errno as _errno
+import inspect as _inspect
+import linecache as _linecache
 import os as _os
 import threading as _threading
 from typing import Any, Iterator, NamedTuple, Optional, TextIO, Union
@@ -261,6 +263,176 @@ class Origin(NamedTuple):
     """The caller's tag (Program.set_tag) at the time, or None."""
 
 
+# ---------------------------------------------------------------------------
+# The methods that call one C function: generated from PROTOTYPES
+# ---------------------------------------------------------------------------
+
+# Waiting for a Program's lock (Program._acquire()).  A thread that finds
+# the token taken lists the program in _waiting and sleeps on the program's
+# wake-up lock, _wakeup (a threading.Lock made on first need, held while
+# there is nothing to report); a release that sees _waiting not empty
+# releases the wake-up lock of its program, and the waiter, woken, tries
+# the token again (another thread may have taken it first: then it sleeps
+# until that one's release).  Under the GIL no wake-up can be lost (a
+# waiter lists itself before it looks at the token again, a release puts
+# the token back before it looks at _waiting); the sleep is bounded all the
+# same, so that one lost elsewhere would cost a retry, never a hang.
+_waiting: list = []
+_wakeup_made = _threading.Lock()  # serialises making a program's _wakeup
+
+
+def _wait_for_token(prog: "Program") -> None:
+    """Takes prog's lock token, waiting for it as long as it is taken."""
+    wakeup = prog._wakeup
+    if wakeup is None:
+        with _wakeup_made:
+            wakeup = prog._wakeup
+            if wakeup is None:
+                wakeup = _threading.Lock()
+                wakeup.acquire()
+                prog._wakeup = wakeup
+    _waiting.append(prog)
+    try:
+        while True:
+            try:
+                prog._token.pop()
+                return
+            except IndexError:
+                wakeup.acquire(True, 0.05)
+    finally:
+        _waiting.remove(prog)
+
+
+def _wake_waiters(prog: "Program") -> None:
+    """Wakes a thread waiting for prog's lock token, if one does (called
+    after a release, when _waiting is not empty)."""
+    wakeup = prog._wakeup
+    if wakeup is not None:
+        try:
+            wakeup.release()
+        except RuntimeError:  # released already: a waiter will see it
+            pass
+
+
+# The generated methods check an int inline only up to this magnitude
+# (CPython's one-digit ints, whose comparisons are the fastest); a larger
+# one takes the general path, which accepts whatever fits the C type.
+_FAST_INT = (1 << 30) - 1
+
+
+def _convert(prog: "Program", method: str, params: Any, args: Any) -> Any:
+    """The general path of a generated method: refuses a closed program
+    (first, before the arguments), then checks and converts each argument
+    with its Param (TypeError, ValueError) and returns the converted list."""
+    prog._live(method)
+    where = "Program.%s()" % method
+    return [p.convert(a, where) for p, a in zip(params, args)]
+
+
+def _c_function(stub: Any) -> Any:
+    """Decorator: replaces stub, a method that only declares its signature
+    and documentation, by a method generated from the C prototype of the
+    same name ("mapops_" + name, else "mapops_prog_" + name).
+
+    The generated method has the arguments as locals and checks each inline
+    with a cheap test that accepts only values Param.convert() passes
+    through unchanged: ``type(a) is int and LO <= a and a <= HI`` for an Int
+    (LO and HI within +-_FAST_INT), a str encoded to UTF-8 once or bytes,
+    without NUL, for a Text.  If any argument fails it (bool, an int
+    subclass or __index__ object, a large or out-of-range int, bytearray, a
+    wrong type, ...), all of them take the general path, _convert(), which
+    converts them or raises exactly as Param.convert() does, after refusing
+    a closed program; nothing reaches C before every argument has passed.
+    Then, with the program's lock held (so that close() or a call in another
+    thread cannot free or change the handle meanwhile), one call of the
+    declared ctypes function, looked up in _lib.C at each call, with the
+    handle (an int) first.  A negative result raises Error with the
+    program's error text, read under the same lock.
+    """
+    name = stub.__name__
+    cname = "mapops_" + name
+    if cname not in PROTOTYPES:
+        cname = "mapops_prog_" + name
+    params = PROTOTYPES[cname][1][1:]
+    args = [p.name for p in params]
+    declared = list(_inspect.signature(stub).parameters)
+    if declared != ["self"] + args or not stub.__doc__:  # a bug in this file
+        raise AssertionError("Program.%s%s does not declare %s%s"
+                             % (name, declared, cname, args))
+    # The generated code's own names all begin with "_" (a C parameter is
+    # named "type"); an Int is checked and passed under its own name, a
+    # Text as "_c_" + name, its encoding.
+    if any(a.startswith("_") for a in args):  # a bug in this file
+        raise AssertionError("%s: a parameter name begins with _" % cname)
+    cargs = [a if isinstance(p, _lib.Int) else "_c_" + a
+             for p, a in zip(params, args)]
+    where = "Program.%s()" % name
+    src = ["def %s(self%s):" % (name, "".join(", " + a for a in args))]
+    checks = []
+    for p, a, c in zip(params, args, cargs):
+        if isinstance(p, _lib.Int):
+            # "LO <= a and a <= HI": a little faster than "LO <= a <= HI"
+            checks.append("_type(%s) is _int and %d <= %s and %s <= %d"
+                          % (a, max(p.lo, -_FAST_INT), a, a,
+                             min(p.hi, _FAST_INT)))
+        elif isinstance(p, _lib.Text):
+            src += ["    %s = %s" % (c, a),
+                    "    if _type(%s) is _str:" % a,
+                    "        try:",
+                    "            %s = %s.encode()" % (c, a),
+                    "        except _UnicodeEncodeError:",
+                    "            pass  # still a str: refused by _convert",
+                    ]
+            check = "_type(%s) is _bytes and 0 not in %s" % (c, c)
+            if p.optional:
+                check = "%s is None or %s" % (c, check)
+            checks.append("(%s)" % check)
+        else:  # a bug in this file: only the handle is a pointer
+            raise AssertionError("%s: %r has no Python check" % (cname, p))
+    if checks:
+        src += ["    if not (%s):" % " and\n            ".join(checks),
+                "        %s, = _convert(self, %r, _params, (%s,))"
+                % (", ".join(cargs), name, ", ".join(args))]
+    src += [
+        "    _token = self._token",  # Program._acquire(), inline
+        "    try:",
+        "        _token.pop()",
+        "    except _IndexError:",
+        "        _wait_for_token(self)",
+        "    try:",
+        "        _handle = self._handle",
+        "        if _handle is None:",
+        "            raise _ValueError(%r)" % ("%s: the program is closed"
+                                               % where),
+        "        _ret = _C.%s(_handle%s)" % (cname,
+                                          "".join(", " + c for c in cargs)),
+        "        if _ret < 0:",
+        "            raise _Error(-_ret, _decode(_C.mapops_prog_error(_handle)))",
+        "    finally:",
+        "        _token.append(True)",  # Program._release(), inline
+        "        if _waiting:",
+        "            _wake_waiters(self)",
+    ]
+    text = "\n".join(src) + "\n"
+    filename = "<mapops generated %s>" % where
+    # so that tracebacks and inspect.getsource() show the generated lines
+    _linecache.cache[filename] = (len(text), None, text.splitlines(True),
+                                  filename)
+    namespace = {"__name__": __name__, "_C": _C, "_Error": Error,
+                 "_decode": _decode, "_convert": _convert, "_params": params,
+                 "_type": type, "_int": int, "_str": str, "_bytes": bytes,
+                 "_UnicodeEncodeError": UnicodeEncodeError,
+                 "_ValueError": ValueError, "_IndexError": IndexError,
+                 "_wait_for_token": _wait_for_token,
+                 "_wake_waiters": _wake_waiters, "_waiting": _waiting}
+    exec(compile(text, filename, "exec"), namespace)
+    method = namespace[name]
+    method.__qualname__ = "Program." + name
+    method.__doc__ = stub.__doc__
+    method.__annotations__ = dict(stub.__annotations__)
+    return method
+
+
 class Program:
     """One eBPF program under construction: owns one mapops_prog_t.
 
@@ -279,34 +451,60 @@ class Program:
     it (or closing it) cannot corrupt it.
     """
 
-    __slots__ = ("_handle", "_lock", "__weakref__")
+    # _handle: the address of the mapops_prog_t (an int), None when closed
+    # or never initialised.  _token: the program's lock (see _acquire()),
+    # held around every C call on the handle; _wakeup: where threads wait
+    # for it (see _wait_for_token()), None until one has to.
+    __slots__ = ("_handle", "_token", "_wakeup", "__weakref__")
+
+    def __new__(cls, *args: Any, **kwargs: Any) -> "Program":
+        # The slots are set before __init__, so that a Program that was
+        # never initialised reads as closed.
+        self = object.__new__(cls)
+        self._handle = None
+        self._token = [True]
+        self._wakeup = None
+        return self
 
     def __init__(self) -> None:
         """Creates an empty program (mapops_prog_new)."""
-        if getattr(self, "_handle", None) is not None:
+        try:
+            live = self._handle is not None
+        except AttributeError:  # made without Program.__new__
+            self._token = [True]
+            self._wakeup = None
+            live = False
+        if live:
             raise TypeError("Program.__init__() called on a live Program")
-        lock = _threading.Lock()
-        handle = _C.mapops_prog_new()
-        if not handle:
+        raw = _C.mapops_prog_new()
+        if not raw:
             raise Error(ctypes.get_errno() or _errno.ENOMEM,
                         "mapops_prog_new: out of memory")
-        self._lock = lock
-        self._handle = handle
+        self._handle = ctypes.addressof(raw.contents)
 
     # -- ownership ---------------------------------------------------------
 
     def close(self) -> None:
         """Frees the C program (mapops_prog_free).  Calling it again, or on
         an already closed Program, does nothing."""
-        lock = getattr(self, "_lock", None)
-        if lock is None:  # never initialised
+        try:
+            token = self._token
+        except AttributeError:  # never initialised
             return
-        with lock:
-            handle = getattr(self, "_handle", None)
+        try:
+            token.pop()
+        except IndexError:
+            _wait_for_token(self)
+        try:
+            handle = self._handle
             if handle is None:
                 return
             self._handle = None
             _C.mapops_prog_free(handle)
+        finally:
+            token.append(True)
+            if _waiting:
+                _wake_waiters(self)
 
     @property
     def closed(self) -> bool:
@@ -324,7 +522,15 @@ class Program:
 
     def __del__(self) -> None:
         """Frees the C program if close() has not (garbage collection)."""
-        self.close()
+        # No other reference exists, so no other thread can hold the lock
+        # (a method running, or waiting for the lock, has a reference).
+        try:
+            handle = self._handle
+        except AttributeError:  # never initialised
+            return
+        if handle is not None:
+            self._handle = None
+            _C.mapops_prog_free(handle)
 
     def __copy__(self) -> "Program":
         """Refused (TypeError): two owners would free one handle twice."""
@@ -351,6 +557,28 @@ class Program:
 
     # -- plumbing ------------------------------------------------------------
 
+    # The lock.  Taking and releasing a threading.Lock around each builder
+    # call costs about as much as checking all its arguments (acquire()
+    # parses its arguments): on bench/'s mix, 1.55 times a bare ctypes call
+    # with it, 1.36 with this one, a list holding one item while the lock is
+    # free: list.pop() takes it, atomically, and list.append() puts it back.
+    # A thread that finds the list empty waits in _wait_for_token() until
+    # the holder's release wakes it.  The generated methods, close(),
+    # __len__() and insns() inline _acquire() and _release().
+
+    def _acquire(self) -> None:
+        """Takes the program's lock (waits while another thread holds it)."""
+        try:
+            self._token.pop()
+        except IndexError:
+            _wait_for_token(self)
+
+    def _release(self) -> None:
+        """Gives the program's lock back, waking a thread that waits."""
+        self._token.append(True)
+        if _waiting:
+            _wake_waiters(self)
+
     def _live(self, method: str) -> None:
         """Raises ValueError if the program is closed (checked first, before
         the arguments)."""
@@ -362,38 +590,39 @@ class Program:
         """The handle, with this program's lock held: every C call on it
         runs inside, so no other thread can use or free it meanwhile."""
         self._live(method)
-        with self._lock:
+        self._acquire()
+        try:
             handle = self._handle
             if handle is None:  # closed by another thread meanwhile
                 raise ValueError("Program.%s(): the program is closed"
                                  % method)
             yield handle
+        finally:
+            self._release()
 
     def _fail(self, handle: Any, err: int) -> Error:
         """The Error for a failure: err and the program's error text (call
         with the lock held)."""
         return Error(err, _decode(_C.mapops_prog_error(handle)))
 
-    def _call(self, cname: str, *args: Any) -> None:
-        method = cname[len("mapops_"):]
-        self._live(method)
-        params = PROTOTYPES[cname][1][1:]
-        if len(params) != len(args):  # a bug in this file, not the caller's
-            raise AssertionError("%s: %d arguments for %d parameters"
-                                 % (cname, len(args), len(params)))
-        where = "Program.%s()" % method
-        cargs = [p.convert(a, where) for p, a in zip(params, args)]
-        with self._locked(method) as handle:
-            ret = getattr(_C, cname)(handle, *cargs)
-            if ret < 0:
-                raise self._fail(handle, -ret)
-
     # -- the handle ----------------------------------------------------------
 
     def __len__(self) -> int:
         """The number of slots emitted so far (an ld_imm64 counts 2)."""
-        with self._locked("__len__") as handle:
+        token = self._token
+        try:
+            token.pop()
+        except IndexError:
+            _wait_for_token(self)
+        try:
+            handle = self._handle
+            if handle is None:
+                raise ValueError("Program.__len__(): the program is closed")
             return _C.mapops_prog_len(handle)
+        finally:
+            token.append(True)
+            if _waiting:
+                _wake_waiters(self)
 
     def insns(self) -> bytes:
         """Resolves the labels and returns the program: 8 bytes a slot
@@ -404,12 +633,24 @@ class Program:
         ends inside an ld_imm64).  A failure changes nothing.
         """
         cnt = ctypes.c_size_t(0)
-        with self._locked("insns") as handle:
+        token = self._token
+        try:
+            token.pop()
+        except IndexError:
+            _wait_for_token(self)
+        try:
+            handle = self._handle
+            if handle is None:
+                raise ValueError("Program.insns(): the program is closed")
             ptr = _C.mapops_prog_insns(handle, ctypes.byref(cnt))
             if not ptr:
                 raise self._fail(handle, ctypes.get_errno() or _errno.EINVAL)
             # copied now: the array is valid until the next append
             return ctypes.string_at(ptr, cnt.value * _INSN_SIZE)
+        finally:
+            token.append(True)
+            if _waiting:
+                _wake_waiters(self)
 
     def error(self) -> str:
         """The text of the last failure on this program ("" if none)."""
@@ -474,6 +715,7 @@ class Program:
 
     # -- provenance ------------------------------------------------------------
 
+    @_c_function
     def set_tag(self, tag: Optional[Label]) -> None:
         """Tags what is emitted from now on with tag (mapops_prog_set_tag);
         None removes the tag.  Tags appear in insn_origin() and in the
@@ -481,7 +723,6 @@ class Program:
 
         Raises mapops.Error ENAMETOOLONG for a tag longer than TAG_MAX bytes.
         """
-        self._call("mapops_prog_set_tag", tag)
 
     def insn_origin(self, slot: int) -> Origin:
         """Which call emitted slot (mapops_prog_insn_origin): an Origin of
@@ -508,40 +749,41 @@ class Program:
 
     # -- labels and jumps ----------------------------------------------------
 
+    @_c_function
     def label(self, name: Label) -> None:
         """Binds name to the next slot to be emitted.
 
         Raises mapops.Error: EINVAL name empty; ENAMETOOLONG longer than
         LABEL_MAX bytes; EEXIST already bound.
         """
-        self._call("mapops_label", name)
 
+    @_c_function
     def jmp_imm(self, op: int, reg: int, imm: int, label: Label) -> None:
         """Emits "if reg <op> imm goto label" (64-bit compare). 1 slot.
 
         op: JEQ, JNE, JGT, JGE, JLT, JLE, JSET, JSGT, JSGE, JSLT, JSLE.
         imm: __s32.  The label may be bound before or after.
         """
-        self._call("mapops_jmp_imm", op, reg, imm, label)
 
+    @_c_function
     def jmp_reg(self, op: int, dst: int, src: int, label: Label) -> None:
         """Emits "if dst <op> src goto label" (64-bit compare). 1 slot."""
-        self._call("mapops_jmp_reg", op, dst, src, label)
 
+    @_c_function
     def jmp32_imm(self, op: int, reg: int, imm: int, label: Label) -> None:
         """As jmp_imm(), comparing the low 32 bits (BPF_JMP32). 1 slot."""
-        self._call("mapops_jmp32_imm", op, reg, imm, label)
 
+    @_c_function
     def jmp32_reg(self, op: int, dst: int, src: int, label: Label) -> None:
         """As jmp_reg(), comparing the low 32 bits (BPF_JMP32). 1 slot."""
-        self._call("mapops_jmp32_reg", op, dst, src, label)
 
+    @_c_function
     def ja(self, label: Label) -> None:
         """Emits "goto label". 1 slot."""
-        self._call("mapops_ja", label)
 
     # -- arithmetic ----------------------------------------------------------
 
+    @_c_function
     def alu64_imm(self, op: int, dst: int, imm: int) -> None:
         """Emits "dst <op>= imm" on 64 bits; imm (__s32) is sign-extended.
 
@@ -549,44 +791,44 @@ class Program:
         Refused (EINVAL): dst R10; DIV or MOD by 0; a shift outside [0, 63];
         NEG with imm other than 0. 1 slot.
         """
-        self._call("mapops_alu64_imm", op, dst, imm)
 
+    @_c_function
     def alu64_reg(self, op: int, dst: int, src: int) -> None:
         """Emits "dst <op>= src" on 64 bits (op as alu64_imm() but NEG);
         src may be R10. 1 slot."""
-        self._call("mapops_alu64_reg", op, dst, src)
 
+    @_c_function
     def alu32_imm(self, op: int, dst: int, imm: int) -> None:
         """As alu64_imm() on the low 32 bits, zeroing the upper 32; shifts
         take imm in [0, 31]. 1 slot."""
-        self._call("mapops_alu32_imm", op, dst, imm)
 
+    @_c_function
     def alu32_reg(self, op: int, dst: int, src: int) -> None:
         """As alu64_reg() on the low 32 bits. 1 slot."""
-        self._call("mapops_alu32_reg", op, dst, src)
 
+    @_c_function
     def endian(self, type: int, dst: int, bits: int) -> None:
         """Emits the byte swap "dst = le<bits>(dst)" (type TO_LE) or
         "be<bits>" (TO_BE); bits: 16, 32 or 64. 1 slot."""
-        self._call("mapops_endian", type, dst, bits)
 
     # -- memory --------------------------------------------------------------
 
+    @_c_function
     def ldx_mem(self, size: int, dst: int, src: int, off: int) -> None:
         """Emits "dst = *(size *)(src + off)". size: B, H, W, DW; off a
         signed 16-bit offset (inside the stack frame when src is R10).
         1 slot."""
-        self._call("mapops_ldx_mem", size, dst, src, off)
 
+    @_c_function
     def stx_mem(self, size: int, dst: int, src: int, off: int) -> None:
         """Emits "*(size *)(dst + off) = src". 1 slot."""
-        self._call("mapops_stx_mem", size, dst, src, off)
 
+    @_c_function
     def st_mem(self, size: int, dst: int, off: int, imm: int) -> None:
         """Emits "*(size *)(dst + off) = imm" (imm __s32, sign-extended for
         DW). 1 slot."""
-        self._call("mapops_st_mem", size, dst, off, imm)
 
+    @_c_function
     def atomic_op(self, size: int, op: int, dst: int, src: int,
                   off: int) -> None:
         """Emits an atomic read-modify-write of *(size *)(dst + off) with src.
@@ -595,27 +837,26 @@ class Program:
         old value returns in src), XCHG, CMPXCHG (compares with R0, the old
         value returns in R0). 1 slot.
         """
-        self._call("mapops_atomic_op", size, op, dst, src, off)
 
     # -- immediates, calls, exit ---------------------------------------------
 
+    @_c_function
     def ld_imm64(self, dst: int, imm: int) -> None:
         """Emits "dst = imm ll" (imm: __u64, 0 .. 2**64-1). 2 slots."""
-        self._call("mapops_ld_imm64", dst, imm)
 
+    @_c_function
     def ld_map_fd(self, dst: int, map_fd: int) -> None:
         """Emits "dst = map_fd" (ld_imm64 with BPF_PSEUDO_MAP_FD); EBADF if
         map_fd is negative. 2 slots."""
-        self._call("mapops_ld_map_fd", dst, map_fd)
 
+    @_c_function
     def call_helper(self, helper_id: int) -> None:
         """Emits "call helper_id" (e.g. 5, bpf_ktime_get_ns); clobbers
         R1..R5, the result is in R0; EINVAL if helper_id <= 0. 1 slot."""
-        self._call("mapops_call_helper", helper_id)
 
+    @_c_function
     def exit(self) -> None:
         """Emits "exit"; R0 is the return value. 1 slot."""
-        self._call("mapops_exit")
 
     # -- loading -------------------------------------------------------------
 
@@ -664,42 +905,42 @@ class Program:
 
     # -- map operations --------------------------------------------------------
 
+    @_c_function
     def map_lookup(self, map_fd: int, key_stack_off: int) -> None:
         """Looks up the key at R10 + key_stack_off: R0 = pointer to the
         value or NULL (check it before dereferencing).  Clobbers R0..R5.
         5 slots."""
-        self._call("mapops_map_lookup", map_fd, key_stack_off)
 
+    @_c_function
     def map_lookup_ptr(self, map_fd: int, key_reg: int) -> None:
         """Looks up the key key_reg (R0..R9) points to; as map_lookup().
         3 or 4 slots."""
-        self._call("mapops_map_lookup_ptr", map_fd, key_reg)
 
+    @_c_function
     def map_update(self, map_fd: int, key_stack_off: int,
                    value_stack_off: int, flags: int) -> None:
         """Stores the value at R10 + value_stack_off under the key at
         R10 + key_stack_off.  flags (__u64): BPF_ANY, BPF_NOEXIST or
         BPF_EXIST, optionally | BPF_F_LOCK.  R0 = 0 or a negative errno.
         Clobbers R0..R5. 8 slots."""
-        self._call("mapops_map_update", map_fd, key_stack_off,
-                   value_stack_off, flags)
 
+    @_c_function
     def map_update_ptr(self, map_fd: int, key_reg: int, value_reg: int,
                        flags: int) -> None:
         """Stores the value value_reg points to under the key key_reg points
         to; as map_update(). 4 to 7 slots."""
-        self._call("mapops_map_update_ptr", map_fd, key_reg, value_reg, flags)
 
+    @_c_function
     def map_delete(self, map_fd: int, key_stack_off: int) -> None:
         """Deletes the key at R10 + key_stack_off: R0 = 0 or a negative
         errno.  Clobbers R0..R5. 5 slots."""
-        self._call("mapops_map_delete", map_fd, key_stack_off)
 
+    @_c_function
     def map_delete_ptr(self, map_fd: int, key_reg: int) -> None:
         """Deletes the key key_reg points to; as map_delete(). 3 or 4
         slots."""
-        self._call("mapops_map_delete_ptr", map_fd, key_reg)
 
+    @_c_function
     def map_increment(self, map_fd: int, key_stack_off: int,
                       value_stack_off: int, increment: int) -> None:
         """Adds increment (__s64) to the u64 counter under the key at
@@ -710,21 +951,17 @@ class Program:
         initialises the rest.  Not atomic: for per-CPU maps or one CPU.
         Clobbers R0..R5.  19 slots (23 for an increment outside the __s32
         range)."""
-        self._call("mapops_map_increment", map_fd, key_stack_off,
-                   value_stack_off, increment)
 
+    @_c_function
     def map_increment_atomic(self, map_fd: int, key_stack_off: int,
                              value_stack_off: int, increment: int) -> None:
         """As map_increment(), exact when many CPUs increment a counter of a
         shared hash or array map.  24 slots (27 for a 64-bit increment)."""
-        self._call("mapops_map_increment_atomic", map_fd, key_stack_off,
-                   value_stack_off, increment)
 
+    @_c_function
     def map_lookup_or_init(self, map_fd: int, key_stack_off: int,
                            init_value_stack_off: int) -> None:
         """R0 = pointer to the value under the key at R10 + key_stack_off,
         created from the value at R10 + init_value_stack_off if absent;
         NULL only if the insert failed (check it).  Clobbers R0..R5.
         19 slots."""
-        self._call("mapops_map_lookup_or_init", map_fd, key_stack_off,
-                   init_value_stack_off)

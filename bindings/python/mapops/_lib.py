@@ -9,6 +9,21 @@ its ctypes type (declared as the function's argtypes) and how to check a
 Python value for it (type, then range) before anything reaches C.  Only the
 functions of the table are reachable through ``C``; the raw CDLL object is
 not kept anywhere else.
+
+The program handle is passed to C as its address, a Python int (the
+parameter's ctype is c_void_p): ctypes converts an int for c_void_p about
+twice as fast as a POINTER(mapops_prog) instance, and the binding is the
+only one that passes handles.  mapops_prog_new still returns PROG_P.
+
+The functions of GIL_HELD_FUNCTIONS (the builders and the other short calls
+that only append to, read or free the program's memory) are called with the
+GIL held, as ctypes.PyDLL's are: for a call of well under a microsecond,
+releasing and retaking the GIL costs about as much as the call itself (a
+bare mapops_prog_len() through ctypes: ~250 ns releasing it, ~200 holding
+it).  The program's lock still serialises them with the calls that release
+the GIL: emit(), which may copy megabytes, label resolution (insns()),
+dump(), the bpf() system call of load(), and mapops_prog_new, which save
+errno.
 """
 from __future__ import annotations
 
@@ -22,7 +37,8 @@ from typing import Any, Dict, Optional, Tuple
 
 __all__ = ["bpf_insn", "mapops_load_opts", "mapops_prog", "PROG_P",
            "Param", "Int", "Text", "Ptr", "PROTOTYPES", "LIBC_FUNCTIONS",
-           "BUILDER_FUNCTIONS", "LOAD_OPTS_FIELDS", "C", "LIBRARY", "SONAME"]
+           "BUILDER_FUNCTIONS", "GIL_HELD_FUNCTIONS", "LOAD_OPTS_FIELDS", "C",
+           "LIBRARY", "SONAME"]
 
 
 # ---------------------------------------------------------------------------
@@ -180,8 +196,9 @@ def _s64(name: str) -> Int:
     return Int(name, "__s64", c_int64)
 
 
-_PROG = Ptr("prog", "mapops_prog_t *", PROG_P)
-_CPROG = Ptr("prog", "const mapops_prog_t *", PROG_P)
+# The handle, passed as its address (an int): see the module docstring.
+_PROG = Ptr("prog", "mapops_prog_t *", c_void_p)
+_CPROG = Ptr("prog", "const mapops_prog_t *", c_void_p)
 _LABEL = Text("label")
 
 # The one prototype table: C name -> (restype, (Param, ...)), in header order.
@@ -288,6 +305,14 @@ BUILDER_FUNCTIONS = frozenset(
     if name.startswith("mapops_") and not name.startswith("mapops_prog_")
     and params and params[0].name == "prog")
 
+#: The functions called with the GIL held (see the module docstring): those
+#: that do a small, bounded amount of work in the program's memory, and
+#: need no errno.  mapops_emit copies what it is given (up to 8 MB) and is
+#: not one of them.
+GIL_HELD_FUNCTIONS = (BUILDER_FUNCTIONS - {"mapops_emit"}) | frozenset({
+    "mapops_prog_len", "mapops_prog_error", "mapops_prog_set_tag",
+    "mapops_prog_insn_origin", "mapops_prog_free"})
+
 # The checks for the fields of struct mapops_load_opts that Program.load()
 # fills from its arguments (the same Param kinds as the table above).
 LOAD_OPTS_FIELDS: Tuple[Param, ...] = (
@@ -323,10 +348,12 @@ def _load(path: str) -> _Functions:
     except OSError as e:
         raise OSError("mapops: cannot load the C library: %s (set "
                       "MAPOPS_LIBRARY to its path)" % e) from e
+    held = ctypes.PyDLL(path)  # the same library: calls keep the GIL
     libc = ctypes.CDLL(None, use_errno=True)  # already in the process
     funcs = _Functions()
     for name, (restype, params) in PROTOTYPES.items():
-        f = getattr(libc if name in LIBC_FUNCTIONS else lib, name)
+        f = getattr(libc if name in LIBC_FUNCTIONS else
+                    held if name in GIL_HELD_FUNCTIONS else lib, name)
         f.restype = restype
         f.argtypes = tuple(p.ctype for p in params)
         setattr(funcs, name, f)
