@@ -61,8 +61,7 @@ int mapops_map_lookup(mapops_prog_t *prog, int map_fd, int key_stack_off)
 	chk_fd_key(&o, map_fd, key_stack_off);
 	if (o.err)
 		return op_fail(&o);
-	p = buf;
-	p = put_lookup(p, map_fd, key_stack_off);
+	p = put_lookup(buf, map_fd, key_stack_off);
 	return op_append(&o, buf, (size_t)(p - buf));
 }
 
@@ -79,9 +78,7 @@ int mapops_map_update(mapops_prog_t *prog, int map_fd, int key_stack_off,
 	chk_fd_key(&o, map_fd, key_stack_off);
 	if (o.err)
 		return op_fail(&o);
-	p = buf;
-	p = put_update(p, map_fd, key_stack_off,
-					value_stack_off, flags);
+	p = put_update(buf, map_fd, key_stack_off, value_stack_off, flags);
 	return op_append(&o, buf, (size_t)(p - buf));
 }
 
@@ -95,8 +92,7 @@ int mapops_map_delete(mapops_prog_t *prog, int map_fd, int key_stack_off)
 	chk_fd_key(&o, map_fd, key_stack_off);
 	if (o.err)
 		return op_fail(&o);
-	p = buf;
-	p = put_ld_imm64(p, BPF_REG_1, BPF_PSEUDO_MAP_FD, (__u32)map_fd);
+	p = put_ld_imm64(buf, BPF_REG_1, BPF_PSEUDO_MAP_FD, (__u32)map_fd);
 	p = put_stack_ptr(p, BPF_REG_2, key_stack_off);
 	*p++ = insn_call(BPF_FUNC_map_delete_elem);
 	return op_append(&o, buf, (size_t)(p - buf));
@@ -173,8 +169,7 @@ int mapops_map_update_ptr(mapops_prog_t *prog, int map_fd, int key_reg,
 	chk_update_flags(&o, flags);
 	if (o.err)
 		return op_fail(&o);
-	p = buf;
-	p = put_key_value_moves(p, key_reg, value_reg);
+	p = put_key_value_moves(buf, key_reg, value_reg);
 	p = put_ld_imm64(p, BPF_REG_1, BPF_PSEUDO_MAP_FD, (__u32)map_fd);
 	*p++ = insn_mov64_imm(BPF_REG_4, (__s32)flags);
 	*p++ = insn_call(BPF_FUNC_map_update_elem);
@@ -234,8 +229,7 @@ int mapops_map_increment(mapops_prog_t *prog, int map_fd, int key_stack_off,
 	chk_fd_key(&o, map_fd, key_stack_off);
 	if (o.err)
 		return op_fail(&o);
-	p = buf;
-	p = put_lookup(p, map_fd, key_stack_off);
+	p = put_lookup(buf, map_fd, key_stack_off);
 	to_miss = p;
 	*p++ = insn_jmp_imm(BPF_JEQ, BPF_REG_0, 0, 0);
 	*p++ = insn_ldx(BPF_DW, BPF_REG_1, BPF_REG_0, 0);
@@ -268,8 +262,7 @@ int mapops_map_increment_atomic(mapops_prog_t *prog, int map_fd,
 	chk_fd_key(&o, map_fd, key_stack_off);
 	if (o.err)
 		return op_fail(&o);
-	p = buf;
-	p = put_lookup(p, map_fd, key_stack_off);
+	p = put_lookup(buf, map_fd, key_stack_off);
 	to_hit = p;
 	*p++ = insn_jmp_imm(BPF_JNE, BPF_REG_0, 0, 0);
 	p = put_store_counter(p, value_stack_off, increment);
@@ -300,8 +293,7 @@ int mapops_map_lookup_or_init(mapops_prog_t *prog, int map_fd,
 	chk_fd_key(&o, map_fd, key_stack_off);
 	if (o.err)
 		return op_fail(&o);
-	p = buf;
-	p = put_lookup(p, map_fd, key_stack_off);
+	p = put_lookup(buf, map_fd, key_stack_off);
 	to_out = p;
 	*p++ = insn_jmp_imm(BPF_JNE, BPF_REG_0, 0, 0);
 	p = put_update(p, map_fd, key_stack_off, init_value_stack_off,
