@@ -61,6 +61,8 @@ struct mapops_prog {
 	char err[MAPOPS_ERR_MAX];
 	/* A message too long for err (a verifier log), or NULL. */
 	char *err_long;
+	/* The last mapops_prog_dump_text(), or NULL. */
+	char *dump_text;
 };
 
 /*

@@ -35,6 +35,7 @@ void mapops_prog_free(mapops_prog_t *prog)
 	free(prog->fixups);
 	labels_free(&prog->labels);
 	free(prog->err_long);
+	free(prog->dump_text);
 	free(prog->origins);
 	free(prog->tag_runs);
 	free(prog->tags);

@@ -27,9 +27,11 @@
 #include <linux/bpf.h>
 #include <bpf/bpf.h>
 
+#include "api-table.h"
+
 #define SONAME "libmapops.so.1"
 #define V1_0 "MAPOPS_1.0"
-#define MAX_ARGS 6
+#define MAX_ARGS MAPOPS_API_MAX_ARGS
 
 /* The ABI's C types, as libffi names them. */
 #define T_VOID (&ffi_type_void)
@@ -57,52 +59,52 @@ struct fn {
 	unsigned calls;
 };
 
-#define FN(name, ret, n, ...) { #name, V1_0, ret, n, { __VA_ARGS__ }, NULL, { 0 }, 0 }
-#define FN0(name, ret) { #name, V1_0, ret, 0, { NULL }, NULL, { 0 }, 0 }
+/* A C type of the description as libffi's type; NULL if it has none. */
+static ffi_type *ffi_type_of(const char *ctype)
+{
+	static const struct { const char *ctype; ffi_type *t; } m[] = {
+		{ "void", T_VOID }, { "int", T_INT }, { "__s32", T_S32 },
+		{ "__s64", T_S64 }, { "__u64", T_U64 }, { "size_t", T_SIZE },
+		{ "enum bpf_prog_type", T_ENUM },
+	};
+	size_t i, n = strlen(ctype);
 
-/* Every exported function: name, version node, return and parameter types. */
-static struct fn table[] = {
-	FN0(mapops_prog_new, T_PTR),
-	FN(mapops_prog_free, T_VOID, 1, T_PTR),
-	FN(mapops_prog_len, T_SIZE, 1, T_PTR),
-	FN(mapops_prog_insns, T_PTR, 2, T_PTR, T_PTR),
-	FN(mapops_prog_error, T_PTR, 1, T_PTR),
-	FN(mapops_emit, T_INT, 3, T_PTR, T_PTR, T_SIZE),
-	FN(mapops_prog_set_tag, T_INT, 2, T_PTR, T_PTR),
-	FN(mapops_prog_insn_origin, T_INT, 5, T_PTR, T_SIZE, T_PTR, T_PTR, T_PTR),
-	FN(mapops_label, T_INT, 2, T_PTR, T_PTR),
-	FN(mapops_jmp_imm, T_INT, 5, T_PTR, T_INT, T_INT, T_S32, T_PTR),
-	FN(mapops_jmp_reg, T_INT, 5, T_PTR, T_INT, T_INT, T_INT, T_PTR),
-	FN(mapops_jmp32_imm, T_INT, 5, T_PTR, T_INT, T_INT, T_S32, T_PTR),
-	FN(mapops_jmp32_reg, T_INT, 5, T_PTR, T_INT, T_INT, T_INT, T_PTR),
-	FN(mapops_ja, T_INT, 2, T_PTR, T_PTR),
-	FN(mapops_alu64_imm, T_INT, 4, T_PTR, T_INT, T_INT, T_S32),
-	FN(mapops_alu64_reg, T_INT, 4, T_PTR, T_INT, T_INT, T_INT),
-	FN(mapops_alu32_imm, T_INT, 4, T_PTR, T_INT, T_INT, T_S32),
-	FN(mapops_alu32_reg, T_INT, 4, T_PTR, T_INT, T_INT, T_INT),
-	FN(mapops_endian, T_INT, 4, T_PTR, T_INT, T_INT, T_INT),
-	FN(mapops_ldx_mem, T_INT, 5, T_PTR, T_INT, T_INT, T_INT, T_INT),
-	FN(mapops_stx_mem, T_INT, 5, T_PTR, T_INT, T_INT, T_INT, T_INT),
-	FN(mapops_st_mem, T_INT, 5, T_PTR, T_INT, T_INT, T_INT, T_S32),
-	FN(mapops_atomic_op, T_INT, 6, T_PTR, T_INT, T_INT, T_INT, T_INT, T_INT),
-	FN(mapops_ld_imm64, T_INT, 3, T_PTR, T_INT, T_U64),
-	FN(mapops_ld_map_fd, T_INT, 3, T_PTR, T_INT, T_INT),
-	FN(mapops_call_helper, T_INT, 2, T_PTR, T_INT),
-	FN(mapops_exit, T_INT, 1, T_PTR),
-	FN(mapops_prog_load, T_INT, 3, T_PTR, T_ENUM, T_PTR),
-	FN(mapops_insn_snprint, T_INT, 5, T_PTR, T_SIZE, T_PTR, T_SIZE, T_SIZE),
-	FN(mapops_prog_dump, T_INT, 2, T_PTR, T_PTR),
-	FN(mapops_map_lookup, T_INT, 3, T_PTR, T_INT, T_INT),
-	FN(mapops_map_lookup_ptr, T_INT, 3, T_PTR, T_INT, T_INT),
-	FN(mapops_map_update, T_INT, 5, T_PTR, T_INT, T_INT, T_INT, T_U64),
-	FN(mapops_map_update_ptr, T_INT, 5, T_PTR, T_INT, T_INT, T_INT, T_U64),
-	FN(mapops_map_delete, T_INT, 3, T_PTR, T_INT, T_INT),
-	FN(mapops_map_delete_ptr, T_INT, 3, T_PTR, T_INT, T_INT),
-	FN(mapops_map_increment, T_INT, 5, T_PTR, T_INT, T_INT, T_INT, T_S64),
-	FN(mapops_map_increment_atomic, T_INT, 5, T_PTR, T_INT, T_INT, T_INT, T_S64),
-	FN(mapops_map_lookup_or_init, T_INT, 4, T_PTR, T_INT, T_INT, T_INT),
-};
-#define NFN (sizeof(table) / sizeof(table[0]))
+	if (n && ctype[n - 1] == '*')
+		return T_PTR;
+	for (i = 0; i < sizeof(m) / sizeof(m[0]); i++)
+		if (strcmp(m[i].ctype, ctype) == 0)
+			return m[i].t;
+	return NULL;
+}
+
+/* Every exported function: name, version node, return and parameter types,
+ * from the API description (lib/mapops.api, through tests/api-table.h). */
+static struct fn table[MAPOPS_API_NFUNCTIONS];
+
+static void table_init(void)
+{
+	size_t i;
+	int k;
+
+	for (i = 0; i < MAPOPS_API_NFUNCTIONS; i++) {
+		const struct mapops_api_fn *d = &mapops_api_functions[i];
+		struct fn *f = &table[i];
+
+		memset(f, 0, sizeof(*f));
+		f->name = d->name;
+		f->node = d->node;
+		f->ret = ffi_type_of(d->ret_ctype);
+		ck_assert_msg(f->ret, "%s: no libffi type for %s", d->name,
+			      d->ret_ctype);
+		f->nargs = (unsigned)d->nargs;
+		for (k = 0; k < d->nargs; k++) {
+			f->args[k] = ffi_type_of(d->ctypes[k]);
+			ck_assert_msg(f->args[k], "%s: no libffi type for %s",
+				      d->name, d->ctypes[k]);
+		}
+	}
+}
+#define NFN MAPOPS_API_NFUNCTIONS
 
 /*
  * The first two fields of struct mapops_load_opts, as a caller compiled
@@ -139,6 +141,7 @@ static void setup(void)
 {
 	size_t i;
 
+	table_init();
 	lib = dlopen(library_name(), RTLD_NOW | RTLD_LOCAL);
 	ck_assert_msg(lib != NULL, "dlopen(%s): %s", library_name(), dlerror());
 	for (i = 0; i < NFN; i++) {
@@ -269,6 +272,47 @@ static void vcall_void(const char *name, ...)
 	va_start(ap, name);
 	vcall(name, T_VOID, ap);
 	va_end(ap);
+}
+
+/* Calls f through libffi with every argument zero (a NULL handle, NULL
+ * pointers) and checks the refusal its result kind promises. */
+static void null_call(struct fn *f, const struct mapops_api_fn *d)
+{
+	union val args[MAX_ARGS];
+	void *avalues[MAX_ARGS];
+	union {
+		ffi_arg a;
+		void *p;
+	} rv;
+	unsigned i;
+
+	memset(args, 0, sizeof(args));
+	for (i = 0; i < f->nargs; i++)
+		avalues[i] = &args[i];
+	memset(&rv, 0, sizeof(rv));
+	errno = 0;
+	ffi_call(&f->cif, f->sym, &rv, avalues);
+	f->calls++;
+	if (!strcmp(d->ret_kind, "status") || !strcmp(d->ret_kind, "fd") ||
+	    !strcmp(d->ret_kind, "chars")) {
+		ck_assert_msg((int)(ffi_sarg)rv.a == -EINVAL && errno == EINVAL,
+			      "%s(NULL, ...) returned %d, errno %d", f->name,
+			      (int)(ffi_sarg)rv.a, errno);
+	} else if (!strcmp(d->ret_kind, "resolved") ||
+		   !strcmp(d->ret_kind, "text_or_null")) {
+		ck_assert_msg(rv.p == NULL && errno == EINVAL,
+			      "%s(NULL, ...) returned %p, errno %d", f->name,
+			      rv.p, errno);
+	} else if (!strcmp(d->ret_kind, "length")) {
+		ck_assert_msg((size_t)rv.a == 0, "%s(NULL) returned %zu",
+			      f->name, (size_t)rv.a);
+	} else if (!strcmp(d->ret_kind, "text")) {
+		ck_assert_msg(rv.p != NULL, "%s(NULL) returned NULL", f->name);
+	} else {
+		ck_assert_msg(!strcmp(d->ret_kind, "void"),
+			      "%s: no NULL-handle check for result kind %s",
+			      f->name, d->ret_kind);
+	}
 }
 
 /* Appends through ffi, failing the test with the library's message. */
@@ -559,9 +603,18 @@ START_TEST(counter_through_ffi)
 	ck_assert_uint_eq(map_get(map_fd, KEY_UPDATE), 5);
 	ck_assert_int_ne(bpf_map_lookup_elem(map_fd, &key, &v), 0);
 
+	ck_assert_msg(strstr(pcall("mapops_prog_dump_text", prog),
+			     "; mapops_map_increment #1 (\"ffi counter\")"),
+		      "mapops_prog_dump_text: %s",
+		      (const char *)pcall("mapops_prog_error", prog));
 	vcall_void("mapops_prog_free", prog);
 	close(prog_fd);
 	close(map_fd);
+	/* Every other function is called once with a NULL handle (and zeros
+	 * for the rest), and refuses it as its result kind says. */
+	for (i = 0; i < NFN; i++)
+		if (table[i].calls == 0)
+			null_call(&table[i], &mapops_api_functions[i]);
 	for (i = 0; i < NFN; i++)
 		ck_assert_msg(table[i].calls > 0,
 			      "%s was never called through libffi",

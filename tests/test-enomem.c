@@ -384,6 +384,7 @@ static int c_lookup_or_init(mapops_prog_t *p) { return mapops_map_lookup_or_init
 static int c_set_tag(mapops_prog_t *p) { return mapops_prog_set_tag(p, "a tag of some length"); }
 static FILE *devnull;
 static int c_dump(mapops_prog_t *p) { return mapops_prog_dump(p, devnull); }
+static int c_dump_text(mapops_prog_t *p) { return mapops_prog_dump_text(p) ? 0 : -errno; }
 
 /* After the call: make the program resolve (bind what the call named). */
 static void f_bind_fresh(mapops_prog_t *p)
@@ -448,6 +449,7 @@ static const struct call calls[] = {
 	{ "mapops_map_lookup_or_init", "lookup_or_init", c_lookup_or_init, NULL },
 	{ "mapops_prog_set_tag", "a new tag", c_set_tag, f_exit },
 	{ "mapops_prog_dump", "to /dev/null", c_dump, NULL },
+	{ "mapops_prog_dump_text", "as text", c_dump_text, NULL },
 };
 #define NCALLS (sizeof(calls) / sizeof(calls[0]))
 

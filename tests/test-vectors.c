@@ -26,8 +26,14 @@
 
 /* ---- The call table ----------------------------------------------- */
 
-#define MAX_ARGS 5
+/* Every public builder under its C name without "mapops_", with its
+ * arguments' C types: generated from lib/mapops.api (tests/api-table.h). */
+#define MAPOPS_API_CALLS
+#include "api-table.h"
 
+#define MAX_ARGS MAPOPS_API_MAX_ARGS
+
+/* How a vector argument is read, by the C type of the parameter. */
 enum arg_kind {
 	A_INT,   /* int */
 	A_S32,   /* __s32 */
@@ -35,225 +41,40 @@ enum arg_kind {
 	A_S64,   /* __s64 */
 	A_LABEL, /* const char * */
 	A_INSNS, /* const struct bpf_insn *, size_t (one JSON list of slots) */
+	A_UNKNOWN,
 };
 
 static const char *const kind_names[] = {
 	[A_INT] = "int", [A_S32] = "__s32", [A_U64] = "__u64",
 	[A_S64] = "__s64", [A_LABEL] = "label string",
-	[A_INSNS] = "list of slots",
+	[A_INSNS] = "list of slots", [A_UNKNOWN] = "unknown C type",
 };
 
-/* One converted argument; the field used is the one of its kind. */
-struct arg {
-	int i;
-	__s32 s32;
-	__u64 u64;
-	__s64 s64;
-	const char *label;      /* owned by the JSON tree */
-	struct bpf_insn *insns; /* owned by the case (freed in teardown) */
-	size_t n;
-};
-
-typedef int (*call_fn)(mapops_prog_t *prog, const struct arg *a);
-
-struct call_def {
-	const char *name;
-	call_fn fn;
-	int nargs;
-	enum arg_kind kinds[MAX_ARGS];
-};
-
-static int do_emit(mapops_prog_t *p, const struct arg *a)
+static enum arg_kind arg_kind_of(const char *ctype)
 {
-	return mapops_emit(p, a[0].insns, a[0].n);
+	static const struct { const char *ctype; enum arg_kind kind; } m[] = {
+		{ "int", A_INT }, { "__s32", A_S32 }, { "__u64", A_U64 },
+		{ "__s64", A_S64 }, { "const char *", A_LABEL },
+		{ "insns", A_INSNS },
+	};
+	size_t i;
+
+	for (i = 0; i < NSLOTS(m); i++)
+		if (strcmp(m[i].ctype, ctype) == 0)
+			return m[i].kind;
+	return A_UNKNOWN;
 }
 
-static int do_label(mapops_prog_t *p, const struct arg *a)
-{
-	return mapops_label(p, a[0].label);
-}
+/* One converted argument, as the generated calls take it. */
+#define arg mapops_api_arg
 
-static int do_jmp_imm(mapops_prog_t *p, const struct arg *a)
-{
-	return mapops_jmp_imm(p, a[0].i, a[1].i, a[2].s32, a[3].label);
-}
-
-static int do_jmp_reg(mapops_prog_t *p, const struct arg *a)
-{
-	return mapops_jmp_reg(p, a[0].i, a[1].i, a[2].i, a[3].label);
-}
-
-static int do_jmp32_imm(mapops_prog_t *p, const struct arg *a)
-{
-	return mapops_jmp32_imm(p, a[0].i, a[1].i, a[2].s32, a[3].label);
-}
-
-static int do_jmp32_reg(mapops_prog_t *p, const struct arg *a)
-{
-	return mapops_jmp32_reg(p, a[0].i, a[1].i, a[2].i, a[3].label);
-}
-
-static int do_ja(mapops_prog_t *p, const struct arg *a)
-{
-	return mapops_ja(p, a[0].label);
-}
-
-static int do_alu64_imm(mapops_prog_t *p, const struct arg *a)
-{
-	return mapops_alu64_imm(p, a[0].i, a[1].i, a[2].s32);
-}
-
-static int do_alu64_reg(mapops_prog_t *p, const struct arg *a)
-{
-	return mapops_alu64_reg(p, a[0].i, a[1].i, a[2].i);
-}
-
-static int do_alu32_imm(mapops_prog_t *p, const struct arg *a)
-{
-	return mapops_alu32_imm(p, a[0].i, a[1].i, a[2].s32);
-}
-
-static int do_alu32_reg(mapops_prog_t *p, const struct arg *a)
-{
-	return mapops_alu32_reg(p, a[0].i, a[1].i, a[2].i);
-}
-
-static int do_endian(mapops_prog_t *p, const struct arg *a)
-{
-	return mapops_endian(p, a[0].i, a[1].i, a[2].i);
-}
-
-static int do_ldx_mem(mapops_prog_t *p, const struct arg *a)
-{
-	return mapops_ldx_mem(p, a[0].i, a[1].i, a[2].i, a[3].i);
-}
-
-static int do_stx_mem(mapops_prog_t *p, const struct arg *a)
-{
-	return mapops_stx_mem(p, a[0].i, a[1].i, a[2].i, a[3].i);
-}
-
-static int do_st_mem(mapops_prog_t *p, const struct arg *a)
-{
-	return mapops_st_mem(p, a[0].i, a[1].i, a[2].i, a[3].s32);
-}
-
-static int do_atomic_op(mapops_prog_t *p, const struct arg *a)
-{
-	return mapops_atomic_op(p, a[0].i, a[1].i, a[2].i, a[3].i, a[4].i);
-}
-
-static int do_ld_imm64(mapops_prog_t *p, const struct arg *a)
-{
-	return mapops_ld_imm64(p, a[0].i, a[1].u64);
-}
-
-static int do_ld_map_fd(mapops_prog_t *p, const struct arg *a)
-{
-	return mapops_ld_map_fd(p, a[0].i, a[1].i);
-}
-
-static int do_call_helper(mapops_prog_t *p, const struct arg *a)
-{
-	return mapops_call_helper(p, a[0].i);
-}
-
-static int do_exit(mapops_prog_t *p, const struct arg *a)
-{
-	(void)a;
-	return mapops_exit(p);
-}
-
-static int do_map_lookup(mapops_prog_t *p, const struct arg *a)
-{
-	return mapops_map_lookup(p, a[0].i, a[1].i);
-}
-
-static int do_map_lookup_ptr(mapops_prog_t *p, const struct arg *a)
-{
-	return mapops_map_lookup_ptr(p, a[0].i, a[1].i);
-}
-
-static int do_map_update(mapops_prog_t *p, const struct arg *a)
-{
-	return mapops_map_update(p, a[0].i, a[1].i, a[2].i, a[3].u64);
-}
-
-static int do_map_update_ptr(mapops_prog_t *p, const struct arg *a)
-{
-	return mapops_map_update_ptr(p, a[0].i, a[1].i, a[2].i, a[3].u64);
-}
-
-static int do_map_delete(mapops_prog_t *p, const struct arg *a)
-{
-	return mapops_map_delete(p, a[0].i, a[1].i);
-}
-
-static int do_map_delete_ptr(mapops_prog_t *p, const struct arg *a)
-{
-	return mapops_map_delete_ptr(p, a[0].i, a[1].i);
-}
-
-static int do_map_increment(mapops_prog_t *p, const struct arg *a)
-{
-	return mapops_map_increment(p, a[0].i, a[1].i, a[2].i, a[3].s64);
-}
-
-static int do_map_increment_atomic(mapops_prog_t *p, const struct arg *a)
-{
-	return mapops_map_increment_atomic(p, a[0].i, a[1].i, a[2].i,
-					   a[3].s64);
-}
-
-static int do_map_lookup_or_init(mapops_prog_t *p, const struct arg *a)
-{
-	return mapops_map_lookup_or_init(p, a[0].i, a[1].i, a[2].i);
-}
-
-/* Every public builder, under its C name without "mapops_". */
-static const struct call_def call_defs[] = {
-	{ "emit", do_emit, 1, { A_INSNS } },
-	{ "label", do_label, 1, { A_LABEL } },
-	{ "jmp_imm", do_jmp_imm, 4, { A_INT, A_INT, A_S32, A_LABEL } },
-	{ "jmp_reg", do_jmp_reg, 4, { A_INT, A_INT, A_INT, A_LABEL } },
-	{ "jmp32_imm", do_jmp32_imm, 4, { A_INT, A_INT, A_S32, A_LABEL } },
-	{ "jmp32_reg", do_jmp32_reg, 4, { A_INT, A_INT, A_INT, A_LABEL } },
-	{ "ja", do_ja, 1, { A_LABEL } },
-	{ "alu64_imm", do_alu64_imm, 3, { A_INT, A_INT, A_S32 } },
-	{ "alu64_reg", do_alu64_reg, 3, { A_INT, A_INT, A_INT } },
-	{ "alu32_imm", do_alu32_imm, 3, { A_INT, A_INT, A_S32 } },
-	{ "alu32_reg", do_alu32_reg, 3, { A_INT, A_INT, A_INT } },
-	{ "endian", do_endian, 3, { A_INT, A_INT, A_INT } },
-	{ "ldx_mem", do_ldx_mem, 4, { A_INT, A_INT, A_INT, A_INT } },
-	{ "stx_mem", do_stx_mem, 4, { A_INT, A_INT, A_INT, A_INT } },
-	{ "st_mem", do_st_mem, 4, { A_INT, A_INT, A_INT, A_S32 } },
-	{ "atomic_op", do_atomic_op, 5, { A_INT, A_INT, A_INT, A_INT, A_INT } },
-	{ "ld_imm64", do_ld_imm64, 2, { A_INT, A_U64 } },
-	{ "ld_map_fd", do_ld_map_fd, 2, { A_INT, A_INT } },
-	{ "call_helper", do_call_helper, 1, { A_INT } },
-	{ "exit", do_exit, 0, { A_INT } },
-	{ "map_lookup", do_map_lookup, 2, { A_INT, A_INT } },
-	{ "map_lookup_ptr", do_map_lookup_ptr, 2, { A_INT, A_INT } },
-	{ "map_update", do_map_update, 4, { A_INT, A_INT, A_INT, A_U64 } },
-	{ "map_update_ptr", do_map_update_ptr, 4,
-	  { A_INT, A_INT, A_INT, A_U64 } },
-	{ "map_delete", do_map_delete, 2, { A_INT, A_INT } },
-	{ "map_delete_ptr", do_map_delete_ptr, 2, { A_INT, A_INT } },
-	{ "map_increment", do_map_increment, 4,
-	  { A_INT, A_INT, A_INT, A_S64 } },
-	{ "map_increment_atomic", do_map_increment_atomic, 4,
-	  { A_INT, A_INT, A_INT, A_S64 } },
-	{ "map_lookup_or_init", do_map_lookup_or_init, 3,
-	  { A_INT, A_INT, A_INT } },
-};
-
-static const struct call_def *find_call(const char *name)
+static const struct mapops_api_call *find_call(const char *name)
 {
 	size_t i;
 
-	for (i = 0; i < NSLOTS(call_defs); i++)
-		if (strcmp(call_defs[i].name, name) == 0)
-			return &call_defs[i];
+	for (i = 0; i < MAPOPS_API_NCALLS; i++)
+		if (strcmp(mapops_api_calls[i].name, name) == 0)
+			return &mapops_api_calls[i];
 	return NULL;
 }
 
@@ -435,7 +256,7 @@ static void free_all(void)
 /* ---- One case ----------------------------------------------------- */
 
 struct call {
-	const struct call_def *def;
+	const struct mapops_api_call *def;
 	struct arg args[MAX_ARGS];
 };
 
@@ -471,7 +292,7 @@ static void teardown(void)
 
 	for (i = 0; i < ncalls; i++)
 		for (j = 0; j < MAX_ARGS; j++)
-			free(calls[i].args[j].insns);
+			free((void *)calls[i].args[j].insns);
 	free(calls);
 	free(want);
 	free(snap);
@@ -651,7 +472,6 @@ static void parse_arg(json_object *j, enum arg_kind kind, struct arg *a,
 			fail_case("%s %s%llu is out of range for %s", what,
 				  neg ? "-" : "", mag, kind_names[kind]);
 		a->i = neg ? (int)(-(long long)mag) : (int)mag;
-		a->s32 = (__s32)a->i;
 		return;
 	case A_S64:
 		parse_integer(j, false, &neg, &mag, what);
@@ -659,7 +479,7 @@ static void parse_arg(json_object *j, enum arg_kind kind, struct arg *a,
 			  mag > (unsigned long long)INT64_MAX)
 			fail_case("%s %s%llu is out of range for __s64", what,
 				  neg ? "-" : "", mag);
-		a->s64 = neg ? (__s64)(0 - mag) : (__s64)mag;
+		a->i = neg ? (long long)(0 - mag) : (long long)mag;
 		return;
 	case A_U64:
 		/* Negative values wrap as strtoull and C's conversion do. */
@@ -667,19 +487,21 @@ static void parse_arg(json_object *j, enum arg_kind kind, struct arg *a,
 		if (neg && mag > (unsigned long long)INT64_MAX + 1)
 			fail_case("%s -%llu is out of range for __u64", what,
 				  mag);
-		a->u64 = neg ? (__u64)(0 - mag) : (__u64)mag;
+		a->u = neg ? (unsigned long long)(0 - mag) : (unsigned long long)mag;
 		return;
 	case A_LABEL:
 		if (!json_object_is_type(j, json_type_string))
 			fail_case("%s is %s, not a label string", what,
 				  json_object_to_json_string(j));
-		a->label = json_object_get_string(j);
-		if (strlen(a->label) != (size_t)json_object_get_string_len(j))
+		a->s = json_object_get_string(j);
+		if (strlen(a->s) != (size_t)json_object_get_string_len(j))
 			fail_case("%s contains a NUL byte", what);
 		return;
 	case A_INSNS:
 		a->insns = parse_slots(j, &a->n, what);
 		return;
+	case A_UNKNOWN:
+		break;
 	}
 	fail_case("%s: unknown argument kind %d", what, (int)kind);
 }
@@ -696,7 +518,7 @@ static void parse_calls(json_object *list)
 	ck_assert_ptr_nonnull(calls);
 	for (i = 0; i < n; i++) {
 		json_object *c = json_object_array_get_idx(list, i), *jn;
-		const struct call_def *def;
+		const struct mapops_api_call *def;
 		const char *name;
 		char what[96];
 		size_t nargs;
@@ -725,7 +547,7 @@ static void parse_calls(json_object *list)
 			snprintf(what, sizeof(what), "calls[%zu] (%s) argument %d",
 				 i, name, k + 1);
 			parse_arg(json_object_array_get_idx(c, (size_t)k + 1),
-				  def->kinds[k], &calls[i].args[k], what);
+				  arg_kind_of(def->ctypes[k]), &calls[i].args[k], what);
 		}
 	}
 	ncalls = n;
@@ -832,7 +654,7 @@ static void run_calls(size_t upto)
 		int rc;
 
 		errno = 0;
-		rc = calls[i].def->fn(prog, calls[i].args);
+		rc = calls[i].def->call(prog, calls[i].args);
 		if (rc != 0)
 			fail_case("%s failed with %d (%s): %s", call_text(i),
 				  rc, errno_name(-rc), mapops_prog_error(prog));
@@ -911,7 +733,7 @@ START_TEST(vector_case)
 		ck_assert_ptr_nonnull(snap);
 		memcpy(snap, got, cnt * sizeof(*snap));
 		errno = 0;
-		rc = calls[last].def->fn(prog, calls[last].args);
+		rc = calls[last].def->call(prog, calls[last].args);
 		seen = errno;
 		check_failure(call_text(last), rc, seen, &err);
 		if (mapops_prog_len(prog) != len0)

@@ -74,15 +74,20 @@ typedef struct mapops_prog mapops_prog_t;
 /**
  * Creates an empty program.
  * Returns the handle, or NULL with errno = ENOMEM.
+ * Minimum kernel: none (builds or reads memory only).
  */
 MAPOPS_API mapops_prog_t *mapops_prog_new(void);
 
-/** Frees the program and everything it owns.  NULL is accepted. */
+/**
+ * Frees the program and everything it owns.  NULL is accepted.
+ * Minimum kernel: none (builds or reads memory only).
+ */
 MAPOPS_API void mapops_prog_free(mapops_prog_t *prog);
 
 /**
  * Returns the number of slots emitted so far (an ld_imm64 counts 2), or 0
  * if prog is NULL.
+ * Minimum kernel: none (builds or reads memory only).
  */
 MAPOPS_API size_t mapops_prog_len(const mapops_prog_t *prog);
 
@@ -100,6 +105,7 @@ MAPOPS_API size_t mapops_prog_len(const mapops_prog_t *prog);
  *           no jump names may sit there), or a jump's distance to its label
  *           does not fit the 16-bit offset field.
  * A failure changes nothing; the program can be completed and resolved again.
+ * Minimum kernel: none (builds or reads memory only).
  */
 MAPOPS_API const struct bpf_insn *mapops_prog_insns(mapops_prog_t *prog,
 						    size_t *cnt);
@@ -108,6 +114,7 @@ MAPOPS_API const struct bpf_insn *mapops_prog_insns(mapops_prog_t *prog,
  * Returns the text of the last failure on this program ("" if there was
  * none).  The string belongs to the program and stays valid until the next
  * call on it.  For a NULL prog it returns a static text saying so.
+ * Minimum kernel: none (builds or reads memory only).
  */
 MAPOPS_API const char *mapops_prog_error(const mapops_prog_t *prog);
 
@@ -120,6 +127,7 @@ MAPOPS_API const char *mapops_prog_error(const mapops_prog_t *prog);
  * accepted.  Jumps in raw instructions keep their offsets as given.  insns
  * may point into this program's own array (mapops_prog_insns()), to repeat
  * slots.
+ * Minimum kernel: none (builds or reads memory only).
  */
 MAPOPS_API int mapops_emit(mapops_prog_t *prog, const struct bpf_insn *insns,
 			   size_t cnt);
@@ -135,6 +143,7 @@ MAPOPS_API int mapops_emit(mapops_prog_t *prog, const struct bpf_insn *insns,
  * mapops_prog_insn_origin(), in the origin line of a load refusal and in
  * mapops_prog_dump().  Emits nothing.
  * Errors: -ENAMETOOLONG tag longer than MAPOPS_TAG_MAX bytes.
+ * Minimum kernel: none (builds or reads memory only).
  */
 MAPOPS_API int mapops_prog_set_tag(mapops_prog_t *prog, const char *tag);
 
@@ -146,6 +155,7 @@ MAPOPS_API int mapops_prog_set_tag(mapops_prog_t *prog, const char *tag);
  * the library (the tag to the program, valid until its next call).
  * Returns 0; -EINVAL if prog is NULL; -ERANGE if slot >= the program's
  * length (errno set; the program's error text is not touched).
+ * Minimum kernel: none (builds or reads memory only).
  */
 MAPOPS_API int mapops_prog_insn_origin(const mapops_prog_t *prog, size_t slot,
 				       const char **call, unsigned *call_index,
@@ -164,6 +174,7 @@ MAPOPS_API int mapops_prog_insn_origin(const mapops_prog_t *prog, size_t slot,
  * Binds name to the next slot to be emitted.
  * Errors: -EINVAL name NULL or empty; -ENAMETOOLONG name longer than
  * MAPOPS_LABEL_MAX; -EEXIST name already bound.
+ * Minimum kernel: none (builds or reads memory only).
  */
 MAPOPS_API int mapops_label(mapops_prog_t *prog, const char *name);
 
@@ -171,23 +182,36 @@ MAPOPS_API int mapops_label(mapops_prog_t *prog, const char *name);
  * Emits "if reg <op> imm goto label" (BPF_JMP | op | BPF_K), 64-bit compare.
  * op: BPF_JEQ, BPF_JNE, BPF_JGT, BPF_JGE, BPF_JLT, BPF_JLE, BPF_JSET,
  * BPF_JSGT, BPF_JSGE, BPF_JSLT, BPF_JSLE.  1 slot.  reg may be r0..r10.
+ * Minimum kernel: 3.18.
  */
 MAPOPS_API int mapops_jmp_imm(mapops_prog_t *prog, int op, int reg, __s32 imm,
 			      const char *label);
 
-/** As mapops_jmp_imm(), comparing dst with register src (BPF_X). 1 slot. */
+/**
+ * As mapops_jmp_imm(), comparing dst with register src (BPF_X). 1 slot.
+ * Minimum kernel: 3.18.
+ */
 MAPOPS_API int mapops_jmp_reg(mapops_prog_t *prog, int op, int dst, int src,
 			      const char *label);
 
-/** As mapops_jmp_imm(), comparing the low 32 bits (BPF_JMP32). 1 slot. */
+/**
+ * As mapops_jmp_imm(), comparing the low 32 bits (BPF_JMP32). 1 slot.
+ * Minimum kernel: 5.1.
+ */
 MAPOPS_API int mapops_jmp32_imm(mapops_prog_t *prog, int op, int reg,
 				__s32 imm, const char *label);
 
-/** As mapops_jmp_reg(), comparing the low 32 bits (BPF_JMP32). 1 slot. */
+/**
+ * As mapops_jmp_reg(), comparing the low 32 bits (BPF_JMP32). 1 slot.
+ * Minimum kernel: 5.1.
+ */
 MAPOPS_API int mapops_jmp32_reg(mapops_prog_t *prog, int op, int dst, int src,
 				const char *label);
 
-/** Emits "goto label" (BPF_JMP | BPF_JA). 1 slot. */
+/**
+ * Emits "goto label" (BPF_JMP | BPF_JA). 1 slot.
+ * Minimum kernel: 3.18.
+ */
 MAPOPS_API int mapops_ja(mapops_prog_t *prog, const char *label);
 
 /* ------------------------------------------------------------------------
@@ -200,6 +224,7 @@ MAPOPS_API int mapops_ja(mapops_prog_t *prog, const char *label);
  * BPF_LSH, BPF_RSH, BPF_ARSH, BPF_MOV, BPF_NEG.  The immediate is
  * sign-extended to 64 bits.  Refused (-EINVAL): dst r10; BPF_DIV or BPF_MOD
  * by 0; a shift by imm outside [0, 63]; BPF_NEG with imm other than 0.
+ * Minimum kernel: 3.18.
  */
 MAPOPS_API int mapops_alu64_imm(mapops_prog_t *prog, int op, int dst,
 				__s32 imm);
@@ -207,21 +232,28 @@ MAPOPS_API int mapops_alu64_imm(mapops_prog_t *prog, int op, int dst,
 /**
  * Emits "dst <op>= src" on 64 bits (BPF_ALU64 | op | BPF_X). 1 slot.
  * op as for mapops_alu64_imm() except BPF_NEG.  src may be r10 (r1 = r10).
+ * Minimum kernel: 3.18.
  */
 MAPOPS_API int mapops_alu64_reg(mapops_prog_t *prog, int op, int dst, int src);
 
 /** As mapops_alu64_imm() on the low 32 bits, zeroing the upper 32 (BPF_ALU);
- *  shifts take imm in [0, 31]. 1 slot. */
+ *  shifts take imm in [0, 31]. 1 slot.
+ * Minimum kernel: 3.18.
+ */
 MAPOPS_API int mapops_alu32_imm(mapops_prog_t *prog, int op, int dst,
 				__s32 imm);
 
-/** As mapops_alu64_reg() on the low 32 bits (BPF_ALU). 1 slot. */
+/**
+ * As mapops_alu64_reg() on the low 32 bits (BPF_ALU). 1 slot.
+ * Minimum kernel: 3.18.
+ */
 MAPOPS_API int mapops_alu32_reg(mapops_prog_t *prog, int op, int dst, int src);
 
 /**
  * Emits a byte swap "dst = le<bits>(dst)" or "be<bits>" (BPF_ALU | BPF_END |
  * type, imm = bits).  type: BPF_TO_LE or BPF_TO_BE; bits: 16, 32 or 64.
  * 1 slot.
+ * Minimum kernel: 3.18.
  */
 MAPOPS_API int mapops_endian(mapops_prog_t *prog, int type, int dst, int bits);
 
@@ -232,17 +264,24 @@ MAPOPS_API int mapops_endian(mapops_prog_t *prog, int type, int dst, int bits);
  * With r10 as the base, [off, off + size) must lie inside the stack frame.
  * ------------------------------------------------------------------------ */
 
-/** Emits "dst = *(size *)(src + off)" (BPF_LDX | BPF_MEM). 1 slot. */
+/**
+ * Emits "dst = *(size *)(src + off)" (BPF_LDX | BPF_MEM). 1 slot.
+ * Minimum kernel: 3.18.
+ */
 MAPOPS_API int mapops_ldx_mem(mapops_prog_t *prog, int size, int dst, int src,
 			      int off);
 
-/** Emits "*(size *)(dst + off) = src" (BPF_STX | BPF_MEM). 1 slot. */
+/**
+ * Emits "*(size *)(dst + off) = src" (BPF_STX | BPF_MEM). 1 slot.
+ * Minimum kernel: 3.18.
+ */
 MAPOPS_API int mapops_stx_mem(mapops_prog_t *prog, int size, int dst, int src,
 			      int off);
 
 /**
  * Emits "*(size *)(dst + off) = imm" (BPF_ST | BPF_MEM).  For BPF_DW the
  * immediate is sign-extended to 64 bits. 1 slot.
+ * Minimum kernel: 3.18.
  */
 MAPOPS_API int mapops_st_mem(mapops_prog_t *prog, int size, int dst, int off,
 			     __s32 imm);
@@ -253,6 +292,7 @@ MAPOPS_API int mapops_st_mem(mapops_prog_t *prog, int size, int dst, int off,
  * op: BPF_ADD, BPF_OR, BPF_AND, BPF_XOR, each optionally | BPF_FETCH (the old
  * value is then returned in src), BPF_XCHG, BPF_CMPXCHG (compares with r0,
  * old value returned in r0). 1 slot.
+ * Minimum kernel: 5.12.
  */
 MAPOPS_API int mapops_atomic_op(mapops_prog_t *prog, int size, int op, int dst,
 				int src, int off);
@@ -261,13 +301,17 @@ MAPOPS_API int mapops_atomic_op(mapops_prog_t *prog, int size, int op, int dst,
  * Immediates, calls, exit
  * ------------------------------------------------------------------------ */
 
-/** Emits "dst = imm ll" (BPF_LD | BPF_IMM | BPF_DW). 2 slots. */
+/**
+ * Emits "dst = imm ll" (BPF_LD | BPF_IMM | BPF_DW). 2 slots.
+ * Minimum kernel: 3.18.
+ */
 MAPOPS_API int mapops_ld_imm64(mapops_prog_t *prog, int dst, __u64 imm);
 
 /**
  * Emits "dst = map_fd" as an ld_imm64 with src_reg BPF_PSEUDO_MAP_FD, which
  * the kernel replaces by the map's address at load time. 2 slots.
  * Errors: -EBADF map_fd is negative.
+ * Minimum kernel: 3.18.
  */
 MAPOPS_API int mapops_ld_map_fd(mapops_prog_t *prog, int dst, int map_fd);
 
@@ -275,10 +319,14 @@ MAPOPS_API int mapops_ld_map_fd(mapops_prog_t *prog, int dst, int map_fd);
  * Emits "call helper_id" (BPF_JMP | BPF_CALL, imm = id), e.g.
  * BPF_FUNC_ktime_get_ns.  Clobbers r1..r5; the result is in r0. 1 slot.
  * Errors: -EINVAL helper_id <= 0.
+ * Minimum kernel: 3.18.
  */
 MAPOPS_API int mapops_call_helper(mapops_prog_t *prog, int helper_id);
 
-/** Emits "exit" (BPF_JMP | BPF_EXIT); r0 is the return value. 1 slot. */
+/**
+ * Emits "exit" (BPF_JMP | BPF_EXIT); r0 is the return value. 1 slot.
+ * Minimum kernel: 3.18.
+ */
 MAPOPS_API int mapops_exit(mapops_prog_t *prog);
 
 /* ------------------------------------------------------------------------
@@ -327,6 +375,7 @@ struct mapops_load_opts {
  * mapops_prog_error() holds the verifier's log: the caller's log_buf if one
  * was given, else the library loads once more with its own buffer to get
  * it.  The program itself is unchanged and may be loaded again.
+ * Minimum kernel: 3.18.
  */
 MAPOPS_API int mapops_prog_load(mapops_prog_t *prog, enum bpf_prog_type type,
 				const struct mapops_load_opts *opts);
@@ -371,6 +420,7 @@ MAPOPS_API int mapops_prog_load(mapops_prog_t *prog, enum bpf_prog_type type,
  *
  * Returns the text's length, or -EINVAL (errno set) if insns is NULL, slot
  * >= cnt, or buf is NULL with size > 0.
+ * Minimum kernel: none (builds or reads memory only).
  */
 MAPOPS_API int mapops_insn_snprint(char *buf, size_t size,
 				   const struct bpf_insn *insns, size_t cnt,
@@ -393,8 +443,23 @@ MAPOPS_API int mapops_insn_snprint(char *buf, size_t size,
  * ("\x0a", "\\"), and '"' in tags.  out is flushed at the end.
  * Returns 0, or a negative errno with errno set: -EINVAL prog or out is
  * NULL; the errors of mapops_prog_insns(); -ENOMEM; -EIO writing failed.
+ * Minimum kernel: none (builds or reads memory only).
  */
 MAPOPS_API int mapops_prog_dump(mapops_prog_t *prog, FILE *out);
+
+/**
+ * The text mapops_prog_dump() would write, without a FILE * (for bindings
+ * and callers that want a string).  The text belongs to the program and
+ * stays valid until the next mapops_prog_dump_text() or mapops_prog_free()
+ * on it; other calls leave it alone.
+ * Returns the NUL-terminated text, or NULL with errno set, and the reason in
+ * mapops_prog_error(): EINVAL prog is NULL; the errors of
+ * mapops_prog_dump() (the message then names it); ENOMEM.  A failure
+ * changes nothing in the program, and leaves the previous text valid.
+ * Since libmapops 1.1 (MAPOPS_1.1).
+ * Minimum kernel: none (builds or reads memory only).
+ */
+MAPOPS_API const char *mapops_prog_dump_text(mapops_prog_t *prog);
 
 /* ------------------------------------------------------------------------
  * Map operations
@@ -413,6 +478,7 @@ MAPOPS_API int mapops_prog_dump(mapops_prog_t *prog, FILE *out);
  * Result: r0 = pointer to the value, or NULL (0) if the key is absent; the
  * verifier requires a NULL check before r0 is dereferenced.
  * Clobbers: r0..r5.
+ * Minimum kernel: 3.19.
  */
 MAPOPS_API int mapops_map_lookup(mapops_prog_t *prog, int map_fd,
 				 int key_stack_off);
@@ -423,6 +489,7 @@ MAPOPS_API int mapops_map_lookup(mapops_prog_t *prog, int map_fd,
  *        call bpf_map_lookup_elem                          (3 or 4 slots)
  * The move comes first, so key_reg may be r1.
  * Result and clobbers as mapops_map_lookup().
+ * Minimum kernel: 3.19.
  */
 MAPOPS_API int mapops_map_lookup_ptr(mapops_prog_t *prog, int map_fd,
 				     int key_reg);
@@ -435,6 +502,7 @@ MAPOPS_API int mapops_map_lookup_ptr(mapops_prog_t *prog, int map_fd,
  *                  r4 = flags; call bpf_map_update_elem
  * Result: r0 = 0, or a negative errno (-EEXIST, -ENOENT, -E2BIG, ...).
  * Clobbers: r0..r5.
+ * Minimum kernel: 3.19.
  */
 MAPOPS_API int mapops_map_update(mapops_prog_t *prog, int map_fd,
 				 int key_stack_off, int value_stack_off,
@@ -450,6 +518,7 @@ MAPOPS_API int mapops_map_update(mapops_prog_t *prog, int map_fd,
  * r4 = flags; call bpf_map_update_elem                     (4 to 7 slots)
  * key_reg and value_reg may be the same register.
  * Result and clobbers as mapops_map_update().
+ * Minimum kernel: 3.19.
  */
 MAPOPS_API int mapops_map_update_ptr(mapops_prog_t *prog, int map_fd,
 				     int key_reg, int value_reg, __u64 flags);
@@ -459,6 +528,7 @@ MAPOPS_API int mapops_map_update_ptr(mapops_prog_t *prog, int map_fd,
  * Emits (5 slots): r1 = fd; r2 = r10; r2 += k; call bpf_map_delete_elem
  * Result: r0 = 0, or a negative errno (-ENOENT absent; -EINVAL on array
  * maps, whose elements cannot be deleted).  Clobbers: r0..r5.
+ * Minimum kernel: 3.19.
  */
 MAPOPS_API int mapops_map_delete(mapops_prog_t *prog, int map_fd,
 				 int key_stack_off);
@@ -468,6 +538,7 @@ MAPOPS_API int mapops_map_delete(mapops_prog_t *prog, int map_fd,
  * Emits: [r2 = key_reg, unless key_reg is r2]; r1 = fd;
  *        call bpf_map_delete_elem                          (3 or 4 slots)
  * Result and clobbers as mapops_map_delete().
+ * Minimum kernel: 3.19.
  */
 MAPOPS_API int mapops_map_delete_ptr(mapops_prog_t *prog, int map_fd,
 				     int key_reg);
@@ -499,6 +570,7 @@ MAPOPS_API int mapops_map_delete_ptr(mapops_prog_t *prog, int map_fd,
  * Result: none (r0 is clobbered).  Clobbers: r0..r5.
  * Errors: -EINVAL also when value_stack_off is misaligned, its 8 bytes
  * leave the frame, or they contain key_stack_off.
+ * Minimum kernel: 3.19.
  */
 MAPOPS_API int mapops_map_increment(mapops_prog_t *prog, int map_fd,
 				    int key_stack_off, int value_stack_off,
@@ -527,6 +599,7 @@ MAPOPS_API int mapops_map_increment(mapops_prog_t *prog, int map_fd,
  * miss path stores I from r1 = I ll).  Result: none (r0 is clobbered).
  * Clobbers: r0..r5.
  * Errors as mapops_map_increment().
+ * Minimum kernel: 5.1.
  */
 MAPOPS_API int mapops_map_increment_atomic(mapops_prog_t *prog, int map_fd,
 					   int key_stack_off,
@@ -549,6 +622,7 @@ MAPOPS_API int mapops_map_increment_atomic(mapops_prog_t *prog, int map_fd,
  * Result: r0 = pointer to the value, or NULL only if the insert failed (map
  * full, or an out-of-range array index); check it before dereferencing.
  * Clobbers: r0..r5.
+ * Minimum kernel: 3.19.
  */
 MAPOPS_API int mapops_map_lookup_or_init(mapops_prog_t *prog, int map_fd,
 					 int key_stack_off,

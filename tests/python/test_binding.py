@@ -96,6 +96,7 @@ class PrototypeTest(unittest.TestCase):
         "mapops_prog_set_tag": (mapops.Program, "set_tag", ["tag"]),
         "mapops_prog_insn_origin": (mapops.Program, "insn_origin", ["slot"]),
         "mapops_prog_dump": (mapops.Program, "dump", ["out"]),
+        "mapops_prog_dump_text": (mapops.Program, "dump", ["out"]),
         "mapops_emit": (mapops.Program, "emit", ["insns"]),
         "mapops_insn_snprint": (mapops, "insn_snprint", ["insns", "slot"]),
     }

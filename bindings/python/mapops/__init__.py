@@ -48,7 +48,7 @@ from typing import Any, Iterator, NamedTuple, Optional, TextIO, Union
 from . import _lib
 from ._lib import PROTOTYPES, bpf_insn, mapops_load_opts
 
-__version__ = "1.0.0"
+from ._version import __version__
 
 __all__ = [
     "Program", "Error", "Insn", "Label", "Origin", "LIBRARY", "insn_snprint",
@@ -675,7 +675,7 @@ class Program:
                 raise self._fail(handle, -ret)
 
     def dump(self, out: Optional[TextIO] = None) -> str:
-        """The program as text (mapops_prog_dump): labels resolved, one line
+        """The program as text (mapops_prog_dump_text): labels resolved, one line
         "%4d: <instruction>" a slot, label lines "name:", and before each
         call's slots a comment naming the call (and tag) that emitted them.
         Written to out (any object with write(str)) if given, and returned.
@@ -686,28 +686,10 @@ class Program:
         if out is not None and not callable(getattr(out, "write", None)):
             raise TypeError("Program.dump(): out must have a write() method, "
                             "not %s" % type(out).__name__)
-        ptr = ctypes.c_void_p()
-        size = ctypes.c_size_t()
-        stream = _C.open_memstream(ctypes.byref(ptr), ctypes.byref(size))
-        if not stream:
-            raise Error(ctypes.get_errno() or _errno.ENOMEM,
-                        "open_memstream: %s" % _os.strerror(
-                            ctypes.get_errno() or _errno.ENOMEM))
-        try:
-            with self._locked("dump") as handle:
-                ret = _C.mapops_prog_dump(handle, stream)
-                failure = self._fail(handle, -ret) if ret < 0 else None
-        finally:
-            closed = _C.fclose(stream)
-            try:
-                text = (ctypes.string_at(ptr.value, size.value)
-                        if ptr.value else b"")
-            finally:
-                _C.free(ptr.value)
-        if failure is not None:
-            raise failure
-        if closed != 0:
-            raise Error(_errno.EIO, "Program.dump(): writing to memory failed")
+        with self._locked("dump") as handle:
+            text = _C.mapops_prog_dump_text(handle)
+            if text is None:
+                raise self._fail(handle, ctypes.get_errno() or _errno.EINVAL)
         result = _decode(text)
         if out is not None:
             out.write(result)

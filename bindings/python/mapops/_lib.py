@@ -263,12 +263,7 @@ PROTOTYPES: Dict[str, Tuple[Any, Tuple[Param, ...]]] = {
         Int("cnt", "size_t", c_size_t),
         Int("slot", "size_t", c_size_t))),
     "mapops_prog_dump": (c_int, (_PROG, Ptr("out", "FILE *", c_void_p))),
-    # The C library's, for mapops_prog_dump(): a FILE * writing to memory.
-    "open_memstream": (c_void_p, (Ptr("ptr", "char **", POINTER(c_void_p)),
-                                  Ptr("sizeloc", "size_t *",
-                                      POINTER(c_size_t)))),
-    "fclose": (c_int, (Ptr("stream", "FILE *", c_void_p),)),
-    "free": (None, (Ptr("ptr", "void *", c_void_p),)),
+    "mapops_prog_dump_text": (c_char_p, (_PROG,)),
     "mapops_map_lookup": (c_int, (_PROG, _int("map_fd"),
                                   _int("key_stack_off"))),
     "mapops_map_lookup_ptr": (c_int, (_PROG, _int("map_fd"),
@@ -296,7 +291,7 @@ PROTOTYPES: Dict[str, Tuple[Any, Tuple[Param, ...]]] = {
 }
 
 #: The entries of PROTOTYPES that come from the C library, not libmapops.
-LIBC_FUNCTIONS = frozenset({"open_memstream", "fclose", "free"})
+LIBC_FUNCTIONS: frozenset = frozenset()
 
 #: The builder functions: those that take the program first and append to
 #: it (Program methods of the same name without "mapops_").
