@@ -7,6 +7,7 @@
                                 generated files, the header, the coverage
   tools/api.py version-script OUT   (meson) the linker version script
   tools/api.py c-table OUT          (meson) tests/api-table.h
+  tools/api.py nodes                the version nodes, oldest first
 """
 import difflib
 import os
@@ -54,6 +55,9 @@ def main(argv):
             write(argv[2], c.version_script(api))
         elif cmd == "c-table":
             write(argv[2], c.table(api, model.project_version()))
+        elif cmd == "nodes":
+            for node in api.nodes:
+                print("MAPOPS_" + node)
         elif cmd == "regen":
             for rel, gen in committed(api).items():
                 path = os.path.join(model.TOP, rel)

@@ -7,7 +7,8 @@
 #   tools/update-abi-baseline.sh --release X.Y [BUILD_DIR]      (default: build)
 #
 # Run it ONLY when cutting release X.Y, after its version node (MAPOPS_X.Y)
-# has been added to lib/libmapops.map and the project version set to X.Y.z.
+# has its first function in lib/mapops.api (since X.Y) and the project
+# version in meson.build is X.Y.z (HACKING.md, cutting a release).
 # NEVER run it to silence a failing 'abidiff' test: that failure means the
 # ABI broke and callers built against the last release would break with it.
 # See ABI.md.
@@ -44,10 +45,9 @@ case $version in
 "$release"|"$release".*) ;;
 *) die "the project version is $version, not $release.x" ;;
 esac
-newest=$(sed -n 's/^[[:space:]]*\(MAPOPS_[0-9][0-9.]*\)[[:space:]]*{.*/\1/p' \
-	"$top/lib/libmapops.map" | tail -n 1)
+newest=$(python3 "$top/tools/api.py" nodes | tail -n 1)
 [ "$newest" = "MAPOPS_$release" ] ||
-	die "the newest node of lib/libmapops.map is $newest, not MAPOPS_$release"
+	die "the newest node of lib/mapops.api is $newest, not MAPOPS_$release"
 sanitize=$(meson introspect --buildoptions "$build" | python3 -c 'import json, sys
 print(next(o["value"] for o in json.load(sys.stdin) if o["name"] == "b_sanitize"))')
 [ "$sanitize" = none ] || die "$build is built with b_sanitize=$sanitize; use a plain build"

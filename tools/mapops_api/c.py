@@ -52,6 +52,16 @@ def _call_args(f):
     return cargs, kinds
 
 
+def _example(f, kinds):
+    if not f.example:
+        return "{ 0 }"
+    vals = []
+    for expr, (_, ctype) in zip(f.example, kinds):
+        field = {"__u64": "u", "size_t": "u", "const char *": "s"}.get(ctype, "i")
+        vals.append("{ .%s = %s }" % (field, expr))
+    return ", ".join(vals)
+
+
 def _cstr(s):
     return '"%s"' % s.replace("\\", "\\\\").replace('"', '\\"')
 
@@ -136,14 +146,19 @@ def table(api, version):
             "\tint nargs;",
             "\tconst char *kinds[MAPOPS_API_MAX_ARGS];",
             "\tconst char *ctypes[MAPOPS_API_MAX_ARGS]; /* \"insns\": slots and count */",
+            "\t/* The description's example: a call that succeeds on any program",
+            "\t * with the label \"top\" bound (has_example 0: none). */",
+            "\tint has_example;",
+            "\tstruct mapops_api_arg example[MAPOPS_API_MAX_ARGS];",
             "};",
             "",
             "static const struct mapops_api_call mapops_api_calls[] = {"]
     for f, kinds in calls:
-        out.append("\t{ %d, %s, mapops_api_call_%s, %d, { %s }, { %s } }," % (
+        out.append("\t{ %d, %s, mapops_api_call_%s, %d, { %s }, { %s }, %d, { %s } }," % (
             f.id, _cstr(f.short), f.short, len(kinds),
             ", ".join(_cstr(k) for k, _ in kinds) if kinds else "NULL",
-            ", ".join(_cstr(c) for _, c in kinds) if kinds else "NULL"))
+            ", ".join(_cstr(c) for _, c in kinds) if kinds else "NULL",
+            f.example is not None, _example(f, kinds)))
     out += ["};",
             "#define MAPOPS_API_NCALLS (sizeof(mapops_api_calls) / sizeof(mapops_api_calls[0]))",
             "#endif /* MAPOPS_API_CALLS */",

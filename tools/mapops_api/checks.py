@@ -102,6 +102,9 @@ def coverage(api):
         return any(pat.search(t) for t in texts.values())
 
     for f in api.functions:
+        if (f.builder and f.example is None
+                and not any(a.kind.name == "insns" for a in f.args)):
+            errors.append("%s: a builder needs an example (ARGS) in lib/mapops.api" % f.name)
         has = {}
         if f.builder:
             enc, ref = vec.get(f.short, (0, 0))

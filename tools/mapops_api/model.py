@@ -42,6 +42,9 @@ class Function:
         self.id, self.name, self.args, self.ret = id, name, args, ret
         self.since, self.kernel, self.line = since, kernel, line
         self.exempt = {}  # check -> reason
+        # A valid call's arguments after the handle, as C expressions
+        # ("BPF_MOV", "-8", "\"top\"" for a label bound at slot 0), or None.
+        self.example = None
 
     @property
     def node(self):
@@ -99,8 +102,8 @@ class Api:
         return sorted(seen, key=lambda v: tuple(int(x) for x in v.split(".")))
 
 
-_FN = re.compile(r"^fn\s+(\d+)\s+(mapops_\w+)\((.*)\)\s*->\s*(\w+)\s+since\s+(\d+\.\d+)"
-                 r"\s+kernel\s+(\S+)\s*$")
+_FN = re.compile(r"^fn\s+(\d+)\s+(mapops_\w+)\(([^)]*)\)\s*->\s*(\w+)\s+since\s+(\d+\.\d+)"
+                 r"\s+kernel\s+(\S+)(?:\s+example\s+\((.*)\))?\s*$")
 
 
 def _split_doc(rest):
@@ -130,7 +133,7 @@ def load(path=DESCRIPTION):
             if not m:
                 raise Error("%s: not 'fn ID NAME(KIND name, ...) -> KIND since X.Y kernel V'"
                             % where)
-            fid, name, argtext, ret, since, kernel = m.groups()
+            fid, name, argtext, ret, since, kernel, example = m.groups()
             fid = int(fid)
             if fid in ids:
                 raise Error("%s: id %d is %s's already" % (where, fid, ids[fid]))
@@ -148,8 +151,14 @@ def load(path=DESCRIPTION):
             if ret not in api.kinds:
                 raise Error("%s: unknown result kind %s" % (where, ret))
             ids[fid] = names[name] = name
-            api.functions.append(Function(fid, name, args, api.kinds[ret], since,
-                                          kernel, no))
+            f = Function(fid, name, args, api.kinds[ret], since, kernel, no)
+            if example is not None:
+                f.example = [e.strip() for e in example.split(",")] if example.strip() else []
+                want = len([a for a in args[1:] if a.kind.name != "count"])
+                if not f.builder or len(f.example) != want:
+                    raise Error("%s: an example is the %d arguments of a builder after the handle"
+                                % (where, want))
+            api.functions.append(f)
         elif word == "const":
             text, group = _split_doc(line[5:])
             name, _, expr = text.partition(" ")
