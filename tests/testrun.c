@@ -63,6 +63,28 @@ TCase *tu_case(struct tu_suite *ts, const char *name, const TTest *t,
 	return tc;
 }
 
+void tu_case_name(char *buf, size_t n, const char *text)
+{
+	char *q = buf;
+
+	if (n == 0)
+		return;
+	for (; *text && (size_t)(q - buf) + 1 < n; text++) {
+		char ch = *text;
+
+		if (ch >= 'A' && ch <= 'Z')
+			ch = (char)(ch - 'A' + 'a');
+		if (!((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9')))
+			ch = '_';
+		if (ch == '_' && (q == buf || q[-1] == '_'))
+			continue;
+		*q++ = ch;
+	}
+	while (q > buf && q[-1] == '_')
+		q--;
+	*q = '\0';
+}
+
 static const char *selection(void)
 {
 	static const char *const vars[] = {

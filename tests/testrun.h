@@ -50,6 +50,10 @@ struct tu_suite {
 TCase *tu_case(struct tu_suite *ts, const char *name, const TTest *t,
 	       int from, int to, bool kernel);
 
+/* Writes text as a case name: lower case, [a-z0-9_], no "__", no "_" at
+ * either end ("map_update_ptr (swap)" -> "map_update_ptr_swap"). */
+void tu_case_name(char *buf, size_t n, const char *text);
+
 /*
  * Runs the suite and frees it; returns the exit code: 0 when every case
  * passed, 1 when one failed or when no test ran at all (a CK_RUN_CASE that
