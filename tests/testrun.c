@@ -22,35 +22,39 @@ static void oom(void)
 TCase *tu_case(struct tu_suite *ts, const char *name, const TTest *t,
 	       int from, int to, bool kernel)
 {
+	struct tu_case_entry *e;
 	TCase *tc;
-	char *copy;
 	size_t i;
 
 	for (i = 0; i < ts->ncases; i++) {
-		if (strcmp(ts->names[i], name) == 0) {
+		if (strcmp(ts->cases[i].name, name) == 0) {
 			fprintf(stderr, "tests: two cases are named %s\n", name);
 			exit(EXIT_FAILURE);
 		}
 	}
-	if (kernel && !tu_bpf_available()) {
+	if (ts->ncases == ts->cap) {
+		size_t cap = ts->cap ? 2 * ts->cap : 64;
+		struct tu_case_entry *cases =
+			realloc(ts->cases, cap * sizeof(*cases));
+
+		if (!cases)
+			oom();
+		ts->cases = cases;
+		ts->cap = cap;
+	}
+	e = &ts->cases[ts->ncases++];
+	/* Check keeps the pointer: the copy lives until tu_run() is done. */
+	e->name = strdup(name);
+	if (!e->name)
+		oom();
+	e->left_out = kernel && !tu_bpf_available();
+	if (e->left_out) {
 		ts->kernel_skipped++;
 		return NULL;
 	}
-	if (ts->ncases == ts->cap) {
-		size_t cap = ts->cap ? 2 * ts->cap : 64;
-		char **names = realloc(ts->names, cap * sizeof(*names));
-
-		if (!names)
-			oom();
-		ts->names = names;
-		ts->cap = cap;
-	}
-	/* Check keeps the pointer: the copy lives until tu_run() is done. */
-	copy = strdup(name);
-	if (!copy)
-		oom();
-	ts->names[ts->ncases++] = copy;
-	tc = tcase_create(copy);
+	tc = tcase_create(e->name);
+	/* Its own name as a tag: CK_INCLUDE_TAGS="a b" runs cases a and b. */
+	tcase_set_tags(tc, e->name);
 	/* Check runs the setups in this order, the teardowns in reverse. */
 	if (kernel)
 		tcase_add_checked_fixture(tc, tu_track_begin, tu_close_tracked);
@@ -101,8 +105,20 @@ static const char *selection(void)
 	return NULL;
 }
 
+/* True when CK_RUN_CASE names a kernel case that was left out. */
+static bool selects_left_out(const struct tu_suite *ts)
+{
+	const char *want = getenv("CK_RUN_CASE");
+	size_t i;
+
+	for (i = 0; ts && want && i < ts->ncases; i++)
+		if (ts->cases[i].left_out && strcmp(ts->cases[i].name, want) == 0)
+			return true;
+	return false;
+}
+
 /* Runs s (and frees it); the exit code, before any kernel skip. */
-static int run(Suite *s, struct tu_suite *ts)
+static int run(Suite *s, const struct tu_suite *ts)
 {
 	SRunner *sr = srunner_create(s);
 	const char *sel;
@@ -115,8 +131,9 @@ static int run(Suite *s, struct tu_suite *ts)
 	srunner_free(sr);
 	if (failed)
 		return EXIT_FAILURE;
-	if (ran > 0)
+	if (ran > 0 || selects_left_out(ts))
 		return EXIT_SUCCESS;
+	fflush(stdout);
 	sel = selection();
 	if (sel) {
 		fprintf(stderr, "FAIL: %s=%s selects no test of this suite", sel,
@@ -124,7 +141,7 @@ static int run(Suite *s, struct tu_suite *ts)
 		if (ts && ts->ncases) {
 			fprintf(stderr, "; its cases are:");
 			for (i = 0; i < ts->ncases; i++)
-				fprintf(stderr, " %s", ts->names[i]);
+				fprintf(stderr, "\n  %s", ts->cases[i].name);
 		}
 		fprintf(stderr, "\n");
 	} else {
@@ -146,9 +163,9 @@ int tu_run(struct tu_suite *ts)
 
 	if (list && strcmp(list, "1") == 0) {
 		for (i = 0; i < ts->ncases; i++)
-			printf("%s\n", ts->names[i]);
+			printf("%s\n", ts->cases[i].name);
 		srunner_free(srunner_create(ts->suite)); /* frees it */
-	} else if (ts->ncases == 0 && ts->kernel_skipped > 0) {
+	} else if (ts->kernel_skipped == ts->ncases && ts->ncases > 0) {
 		/* Every case needs the kernel: nothing to run. */
 		srunner_free(srunner_create(ts->suite));
 	} else {
@@ -156,14 +173,16 @@ int tu_run(struct tu_suite *ts)
 	}
 	ts->suite = NULL;
 	for (i = 0; i < ts->ncases; i++)
-		free(ts->names[i]);
-	free(ts->names);
-	ts->names = NULL;
+		free(ts->cases[i].name);
+	free(ts->cases);
+	ts->cases = NULL;
 	ts->ncases = ts->cap = 0;
 	if (rc == EXIT_SUCCESS && ts->kernel_skipped > 0) {
-		fprintf(stderr, "SKIP: %zu case%s that need%s bpf() did not run\n",
+		fprintf(stderr, "%s: %zu case%s that need%s bpf() did not run%s\n",
+			tu_bpf_required() ? "FAIL" : "SKIP",
 			ts->kernel_skipped, ts->kernel_skipped == 1 ? "" : "s",
-			ts->kernel_skipped == 1 ? "s" : "");
+			ts->kernel_skipped == 1 ? "s" : "",
+			tu_bpf_required() ? " (MAPOPS_REQUIRE_BPF=1)" : "");
 		rc = tu_skip_code();
 	}
 	return rc;

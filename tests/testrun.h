@@ -26,14 +26,17 @@ struct tu_suite {
 	SFun setup, teardown;
 	double timeout;    /* seconds per case; 0 keeps CK_DEFAULT_TIMEOUT */
 	/* Kept by tu_case() and tu_run(). */
-	char **names;
+	struct tu_case_entry {
+		char *name;
+		bool left_out; /* a kernel case, and bpf() is refused */
+	} *cases;
 	size_t ncases, cap;
-	size_t kernel_skipped; /* kernel cases left out: bpf() is refused */
+	size_t kernel_skipped; /* how many are left_out */
 };
 
 /*
- * Adds the test t (START_TEST(t)) as a case of its own, named after it:
- * one behaviour, one name.  TU_LOOP runs it for _i in [from, to) (a table
+ * Adds the test t (START_TEST(t)) as a case of its own, named after it
+ * and tagged with its name: one behaviour, one name.  TU_LOOP runs it for _i in [from, to) (a table
  * of inputs to one behaviour).  TU_KERNEL_CASE / TU_KERNEL_LOOP add a case
  * that needs bpf(): when the kernel refuses bpf(), the case is left out and
  * tu_run() reports a skip (77), or a failure with MAPOPS_REQUIRE_BPF=1.
