@@ -48,6 +48,18 @@ START_TEST(map_lookup_encoding)
 }
 END_TEST
 
+START_TEST(map_lookup_key_at_frame_edge)
+{
+	/* The lowest stack byte, r10 - 512, is a valid key offset. */
+	const struct bpf_insn want[] = {
+		MAP_LD(FD), MOV_X(2, 10), ADD_K(2, -512), CALL(LOOKUP),
+	};
+
+	ck_assert_int_eq(mapops_map_lookup(prog, FD, -512), 0);
+	ck_assert_prog(prog, want);
+}
+END_TEST
+
 START_TEST(map_update_encoding)
 {
 	const struct bpf_insn want[] = {
@@ -407,6 +419,7 @@ int main(void)
 	size_t i;
 
 	TU_CASE(&ts, map_lookup_encoding);
+	TU_CASE(&ts, map_lookup_key_at_frame_edge);
 	TU_CASE(&ts, map_update_encoding);
 	TU_CASE(&ts, map_update_flags_reach_r4);
 	TU_CASE(&ts, map_delete_key_at_frame_edge);
