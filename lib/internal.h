@@ -120,8 +120,6 @@ struct origin_info {
 	const char *tag;
 };
 void origin_get(const mapops_prog_t *prog, size_t k, struct origin_info *info);
-/* The index of the record covering slot (< prog->len). */
-size_t origin_find(const mapops_prog_t *prog, size_t slot);
 /* Writes "fn #index" and, if tagged, " (\"tag\")"; snprintf's return. */
 int origin_snprint(const mapops_prog_t *prog, size_t slot, char *buf,
 		   size_t size);

@@ -28,6 +28,7 @@
 #include <bpf/bpf.h>
 
 #include "api-table.h"
+#include "testrun.h"
 
 #define SONAME "libmapops.so.1"
 #define V1_0 "MAPOPS_1.0"
@@ -381,7 +382,7 @@ static size_t read_map(const char *path, struct mapped *out, size_t max)
 	return n;
 }
 
-START_TEST(table_covers_the_version_script)
+START_TEST(dlvsym_table_covers_version_script)
 {
 	static struct mapped map[512];
 	size_t n = read_map(map_path, map, 512), i, j;
@@ -408,7 +409,7 @@ START_TEST(table_covers_the_version_script)
 }
 END_TEST
 
-START_TEST(symbols_bind_at_their_version_only)
+START_TEST(dlvsym_binds_at_version_node_only)
 {
 	struct link_map *lm = NULL;
 	size_t i;
@@ -430,7 +431,7 @@ START_TEST(symbols_bind_at_their_version_only)
 }
 END_TEST
 
-START_TEST(refusal_through_ffi)
+START_TEST(ffi_refusal_sets_errno_and_message)
 {
 	void *prog = pcall("mapops_prog_new");
 	const char *msg;
@@ -532,7 +533,7 @@ static __u64 map_get(int fd, __u32 key)
 	return v;
 }
 
-START_TEST(counter_through_ffi)
+START_TEST(ffi_counter_program_runs_in_kernel)
 {
 	static const unsigned char pkt[64];
 	static unsigned char out[4096];
@@ -551,8 +552,7 @@ START_TEST(counter_through_ffi)
 	void *prog;
 	int map_fd, prog_fd;
 
-	map_fd = bpf_map_create(BPF_MAP_TYPE_HASH, NULL, 4, 8, 8, NULL);
-	ck_assert_msg(map_fd >= 0, "bpf_map_create: %s", strerror(errno));
+	map_fd = tu_map_create(BPF_MAP_TYPE_HASH, 4, 8, 8);
 	prog = pcall("mapops_prog_new");
 	ck_assert_ptr_nonnull(prog);
 	build_counter(prog, map_fd);
@@ -609,7 +609,7 @@ START_TEST(counter_through_ffi)
 		      (const char *)pcall("mapops_prog_error", prog));
 	vcall_void("mapops_prog_free", prog);
 	close(prog_fd);
-	close(map_fd);
+	tu_close(map_fd);
 	/* Every other function is called once with a NULL handle (and zeros
 	 * for the rest), and refuses it as its result kind says. */
 	for (i = 0; i < NFN; i++)
@@ -624,52 +624,10 @@ END_TEST
 
 /* ---- Running ------------------------------------------------------- */
 
-static bool bpf_available(void)
-{
-	int fd = bpf_map_create(BPF_MAP_TYPE_ARRAY, NULL, 4, 8, 1, NULL);
-
-	if (fd >= 0) {
-		close(fd);
-		return true;
-	}
-	fprintf(stderr,
-		"SKIP: bpf(BPF_MAP_CREATE) is refused (%s, errno %d): the kernel part needs root and a kernel that allows bpf()\n",
-		strerror(errno), errno);
-	return false;
-}
-
-/* 77 (meson's SKIP), or a failure when MAPOPS_REQUIRE_BPF=1. */
-static int skip_code(void)
-{
-	const char *req = getenv("MAPOPS_REQUIRE_BPF");
-
-	return req && strcmp(req, "1") == 0 ? EXIT_FAILURE : 77;
-}
-
-static Suite *dlopen_suite(bool kernel)
-{
-	Suite *s = suite_create("dlopen-ffi");
-	TCase *tc = tcase_create("symbols");
-
-	tcase_add_checked_fixture(tc, setup, teardown);
-	tcase_add_test(tc, table_covers_the_version_script);
-	tcase_add_test(tc, symbols_bind_at_their_version_only);
-	tcase_add_test(tc, refusal_through_ffi);
-	suite_add_tcase(s, tc);
-	if (kernel) {
-		tc = tcase_create("kernel");
-		tcase_add_checked_fixture(tc, setup, teardown);
-		tcase_add_test(tc, counter_through_ffi);
-		suite_add_tcase(s, tc);
-	}
-	return s;
-}
-
 int main(int argc, char **argv)
 {
-	bool kernel;
-	SRunner *sr;
-	int failed;
+	struct tu_suite ts = { .suite = suite_create("dlopen-ffi"),
+			       .setup = setup, .teardown = teardown };
 
 	if (argc != 2) {
 		fprintf(stderr, "usage: %s lib/libmapops.map\n", argv[0]);
@@ -682,12 +640,10 @@ int main(int argc, char **argv)
 			SONAME);
 		return EXIT_FAILURE;
 	}
-	kernel = bpf_available();
-	sr = srunner_create(dlopen_suite(kernel));
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	if (failed)
-		return EXIT_FAILURE;
-	return kernel ? EXIT_SUCCESS : skip_code();
+	TU_CASE(&ts, dlvsym_table_covers_version_script);
+	TU_CASE(&ts, dlvsym_binds_at_version_node_only);
+	TU_CASE(&ts, ffi_refusal_sets_errno_and_message);
+	/* Left out, and the suite reported skipped, when bpf() is refused. */
+	TU_KERNEL_CASE(&ts, ffi_counter_program_runs_in_kernel);
+	return tu_run(&ts);
 }

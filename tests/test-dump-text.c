@@ -116,36 +116,15 @@ START_TEST(prog_dump_text_escapes_caller_text)
 }
 END_TEST
 
-static Suite *suite(void)
-{
-	Suite *s = suite_create("dump-text");
-	struct { const char *name; const TTest *fn; } cases[] = {
-		{ "prog_dump_text_equals_dump", prog_dump_text_equals_dump },
-		{ "prog_dump_text_empty_program", prog_dump_text_empty_program },
-		{ "prog_dump_text_null_prog", prog_dump_text_null_prog },
-		{ "prog_dump_text_unbound_label_keeps_previous_text",
-		  prog_dump_text_unbound_label_keeps_previous_text },
-		{ "prog_dump_text_escapes_caller_text", prog_dump_text_escapes_caller_text },
-	};
-	size_t i;
-
-	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
-		TCase *tc = tcase_create(cases[i].name);
-
-		tcase_add_checked_fixture(tc, setup, teardown);
-		tcase_add_test(tc, cases[i].fn);
-		suite_add_tcase(s, tc);
-	}
-	return s;
-}
-
 int main(void)
 {
-	SRunner *sr = srunner_create(suite());
-	int failed;
+	struct tu_suite ts = { .suite = suite_create("dump-text"),
+			       .setup = setup, .teardown = teardown };
 
-	srunner_run_all(sr, CK_ENV);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	TU_CASE(&ts, prog_dump_text_equals_dump);
+	TU_CASE(&ts, prog_dump_text_empty_program);
+	TU_CASE(&ts, prog_dump_text_null_prog);
+	TU_CASE(&ts, prog_dump_text_unbound_label_keeps_previous_text);
+	TU_CASE(&ts, prog_dump_text_escapes_caller_text);
+	return tu_run(&ts);
 }

@@ -63,8 +63,8 @@ static void teardown(void)
 {
 	mapops_prog_free(prog);
 	prog = NULL;
-	close(res_fd);
-	close(in_fd);
+	tu_close(res_fd);
+	tu_close(in_fd);
 	res_fd = in_fd = -1;
 }
 
@@ -145,7 +145,7 @@ static __u32 load_and_run(void)
 	int fd = load();
 	__u32 ret = run(fd);
 
-	close(fd);
+	tu_close(fd);
 	return ret;
 }
 
@@ -161,7 +161,7 @@ static __u32 load_and_run(void)
 /* ---- Labels: forward and backward jumps -------------------------------- */
 
 /* r6 = 10; loop: r7 += r6; r6 -= 1; if r6 != 0 goto loop => 55 */
-START_TEST(bounded_loop)
+START_TEST(label_bounded_loop)
 {
 	OK(mapops_alu64_imm(prog, BPF_MOV, BPF_REG_6, 10));
 	OK(mapops_alu64_imm(prog, BPF_MOV, BPF_REG_7, 0));
@@ -198,7 +198,7 @@ END_TEST
  *      res[1] = r8; res[2] = r6
  *      r0 = r9; exit
  */
-START_TEST(jumps_over_ld_imm64)
+START_TEST(label_jumps_over_ld_imm64)
 {
 	int fd;
 
@@ -243,7 +243,7 @@ START_TEST(jumps_over_ld_imm64)
 	set_inputs(0x17, 2);
 	ck_assert_uint_eq(run(fd), 7);
 	ck_assert_res(0, 0x700000007ULL, "loop sum, 7 passes");
-	close(fd);
+	tu_close(fd);
 }
 END_TEST
 
@@ -259,7 +259,7 @@ END_TEST
  *      if r8 != 0 goto body
  * far: r0 = r7; exit
  */
-START_TEST(long_jumps)
+START_TEST(label_long_jumps)
 {
 	int i, fd;
 
@@ -281,7 +281,7 @@ START_TEST(long_jumps)
 	ck_assert_uint_eq(run(fd), 0);
 	set_inputs(1, 0);
 	ck_assert_uint_eq(run(fd), 2 * LONG_BODY);
-	close(fd);
+	tu_close(fd);
 }
 END_TEST
 
@@ -300,7 +300,7 @@ END_TEST
  * fail: r0 = 0xbad
  * out: exit
  */
-START_TEST(nested_loops)
+START_TEST(label_nested_loops)
 {
 	OK(mapops_alu64_imm(prog, BPF_MOV, BPF_REG_6, 3));
 	OK(mapops_alu64_imm(prog, BPF_MOV, BPF_REG_8, 0));
@@ -417,7 +417,7 @@ static void emit_cond_prog(int op, bool w32, bool reg, __s32 imm)
 }
 
 /* _i = op * 4 + w32 * 2 + reg */
-START_TEST(cond_jumps)
+START_TEST(jmp_each_op_each_form)
 {
 	const int op = jmp_ops[_i / 4].op;
 	const bool w32 = (_i / 2) % 2, reg = _i % 2;
@@ -461,7 +461,7 @@ START_TEST(cond_jumps)
 			not_taken++;
 	}
 	if (fd >= 0)
-		close(fd);
+		tu_close(fd);
 	/* The pairs exercise both outcomes of every form. */
 	ck_assert_msg(taken > 0 && not_taken > 0,
 		      "%s: the pairs give %u taken, %u not taken", what, taken,
@@ -558,7 +558,7 @@ static void emit_alu(const struct alu_case *c, int dst, int src)
  *      r6 = in.a; r7 = in.b; r6 <op>= r7|imm
  *      res[0] = r8; res[1] = r9; res[2] = r6; res[3] = r7; r0 = r6; exit
  */
-START_TEST(alu_ops)
+START_TEST(alu_each_op_computes)
 {
 	const struct alu_case *c = &alu_cases[_i];
 
@@ -611,7 +611,7 @@ static __u64 swap_want(int type, int bits, __u64 v)
 	}
 }
 
-START_TEST(endian)
+START_TEST(endian_each_swap_computes)
 {
 	const int type = swaps[_i].type, bits = swaps[_i].bits;
 	const __u64 want = swap_want(type, bits, SWAP_IN);
@@ -678,7 +678,7 @@ static void emit_ldx_result(int idx, int size, int base, int off)
 	emit_result(idx, BPF_REG_7);
 }
 
-START_TEST(stack_every_size)
+START_TEST(mem_stack_each_size)
 {
 	unsigned char pat[8], m[8];
 	int i;
@@ -755,7 +755,7 @@ END_TEST
  * On a map value (array, 32 bytes, filled from user space with 0x10 + i):
  * ldx of each size, then stx and st of each size, the whole value read back.
  */
-START_TEST(map_value_every_size)
+START_TEST(mem_map_value_each_size)
 {
 	unsigned char init[DATA_SIZE], want[DATA_SIZE], got[DATA_SIZE];
 	int data_fd = tu_map_create(BPF_MAP_TYPE_ARRAY, 4, DATA_SIZE, 1);
@@ -815,7 +815,7 @@ START_TEST(map_value_every_size)
 		ck_assert_msg(got[i] == want[i],
 			      "map value byte %d is 0x%02x, expected 0x%02x", i,
 			      got[i], want[i]);
-	close(data_fd);
+	tu_close(data_fd);
 }
 END_TEST
 
@@ -870,7 +870,7 @@ static const struct atomic_case atomics_w[] = {
  *      lock *(size *)(r8 + 8i) <op>= r1
  *      *(u64 *)(r8 + 256 + 8i) = r1 (or r0 for CMPXCHG)
  */
-START_TEST(atomics)
+START_TEST(atomic_op_each_size_on_map_value)
 {
 	const bool w32 = _i == 1;
 	const int size = w32 ? BPF_W : BPF_DW;
@@ -940,7 +940,7 @@ START_TEST(atomics)
 				      "BPF_W atomic %s wrote past its 4 bytes",
 				      c->name);
 	}
-	close(atom_fd);
+	tu_close(atom_fd);
 }
 END_TEST
 
@@ -959,7 +959,7 @@ static const __u64 imm64s[] = {
  * the stack at once, then read back into r6 and stored to res[]; the
  * program returns the low half of the first constant.
  */
-START_TEST(ld_imm64_every_reg)
+START_TEST(ld_imm64_each_reg)
 {
 	int r;
 
@@ -1003,7 +1003,7 @@ static __u64 monotonic_ns(void)
  *      res[0..3] = r6, r7, r8, r9
  *      call get_prandom_u32 (anything); r0 = 7; exit
  */
-START_TEST(call_helpers)
+START_TEST(call_helper_results)
 {
 	__u64 before, after, t1, t2;
 	int fd;
@@ -1027,7 +1027,7 @@ START_TEST(call_helpers)
 	before = monotonic_ns();
 	ck_assert_uint_eq(run(fd), 7);
 	after = monotonic_ns();
-	close(fd);
+	tu_close(fd);
 
 	ck_assert_msg(result(0) < (__u64)libbpf_num_possible_cpus(),
 		      "get_smp_processor_id returned %llu, %d CPUs possible",
@@ -1081,7 +1081,7 @@ enum { KEY_A = 1, KEY_B, KEY_C, KEY_D, KEY_E, KEY_F };
  * fail: r0 = 0xf00
  * out: exit
  */
-START_TEST(map_ops_mixed)
+START_TEST(map_ops_mixed_with_labels)
 {
 	const struct { __u64 key, run1, run2; const char *name; } want[] = {
 		{ KEY_A, 10, 20, "A: increment 5 twice" },
@@ -1171,37 +1171,28 @@ START_TEST(map_ops_mixed)
 				      (unsigned long long)w);
 		}
 	}
-	close(fd);
-	close(hash_fd);
+	tu_close(fd);
+	tu_close(hash_fd);
 }
 END_TEST
 
-static Suite *compose_suite(void)
-{
-	Suite *s = suite_create("kernel-compose");
-	TCase *tc = tcase_create("compose");
-
-	tcase_add_checked_fixture(tc, setup, teardown);
-	tcase_add_test(tc, bounded_loop);
-	tcase_add_test(tc, jumps_over_ld_imm64);
-	tcase_add_test(tc, long_jumps);
-	tcase_add_test(tc, nested_loops);
-	tcase_add_loop_test(tc, cond_jumps, 0, 4 * (int)NSLOTS(jmp_ops));
-	tcase_add_loop_test(tc, alu_ops, 0, (int)NSLOTS(alu_cases));
-	tcase_add_loop_test(tc, endian, 0, (int)NSLOTS(swaps));
-	tcase_add_test(tc, stack_every_size);
-	tcase_add_test(tc, map_value_every_size);
-	tcase_add_loop_test(tc, atomics, 0, 2);
-	tcase_add_test(tc, ld_imm64_every_reg);
-	tcase_add_test(tc, call_helpers);
-	tcase_add_test(tc, map_ops_mixed);
-	suite_add_tcase(s, tc);
-	return s;
-}
-
 int main(void)
 {
-	if (!tu_bpf_available())
-		return tu_skip_code();
-	return tu_run_suite(compose_suite());
+	struct tu_suite ts = { .suite = suite_create("kernel-compose"),
+			       .setup = setup, .teardown = teardown };
+
+	TU_KERNEL_CASE(&ts, label_bounded_loop);
+	TU_KERNEL_CASE(&ts, label_jumps_over_ld_imm64);
+	TU_KERNEL_CASE(&ts, label_long_jumps);
+	TU_KERNEL_CASE(&ts, label_nested_loops);
+	TU_KERNEL_LOOP(&ts, jmp_each_op_each_form, 0, 4 * (int)NSLOTS(jmp_ops));
+	TU_KERNEL_LOOP(&ts, alu_each_op_computes, 0, (int)NSLOTS(alu_cases));
+	TU_KERNEL_LOOP(&ts, endian_each_swap_computes, 0, (int)NSLOTS(swaps));
+	TU_KERNEL_CASE(&ts, mem_stack_each_size);
+	TU_KERNEL_CASE(&ts, mem_map_value_each_size);
+	TU_KERNEL_LOOP(&ts, atomic_op_each_size_on_map_value, 0, 2);
+	TU_KERNEL_CASE(&ts, ld_imm64_each_reg);
+	TU_KERNEL_CASE(&ts, call_helper_results);
+	TU_KERNEL_CASE(&ts, map_ops_mixed_with_labels);
+	return tu_run(&ts);
 }

@@ -4,7 +4,7 @@
  *
  * Every test builds a program with the public API only, loads it as a
  * socket filter, runs it with BPF_PROG_TEST_RUN and reads the map back from
- * user space.  Each test loops (tcase_add_loop_test) over the map types the
+ * user space.  Each case loops (TU_KERNEL_LOOP) over the map types the
  * operation fits; every message names the map type under test.
  *
  * Keys are u32 (an array index for the array types) stored at KEY_OFF,
@@ -324,7 +324,7 @@ static int lookup_or_init_prog(int map_fd, __u32 key, __u64 init)
 
 /* ---- mapops_map_lookup ---------------------------------------------- */
 
-START_TEST(test_lookup_hit)
+START_TEST(map_lookup_hit)
 {
 	const __u64 v = 0x1122334455667788ULL;
 	int map, lo, hi;
@@ -339,13 +339,13 @@ START_TEST(test_lookup_hit)
 	expect_ret(run(hi, 10), 0x11223344u,
 		   "lookup of a stored key, high half");
 	expect_value(map, 3, user_sum(v), "the lookup left the value alone");
-	close(hi);
-	close(lo);
-	close(map);
+	tu_close(hi);
+	tu_close(lo);
+	tu_close(map);
 }
 END_TEST
 
-START_TEST(test_lookup_miss)
+START_TEST(map_lookup_miss)
 {
 	int map, prog;
 
@@ -357,7 +357,7 @@ START_TEST(test_lookup_miss)
 		prog = lookup_prog(map, OOR_INDEX, false);
 		expect_ret(run(prog, 10), SENTINEL,
 			   "lookup of an out-of-range index gives NULL");
-		close(prog);
+		tu_close(prog);
 		prog = lookup_prog(map, 5, false);
 		expect_ret(run(prog, 10), 0,
 			   "lookup of an unwritten in-range index gives a zero value");
@@ -367,14 +367,14 @@ START_TEST(test_lookup_miss)
 			   "lookup of an absent key gives NULL");
 		expect_absent(map, 42, "a lookup miss creates nothing");
 	}
-	close(prog);
-	close(map);
+	tu_close(prog);
+	tu_close(map);
 }
 END_TEST
 
 /* ---- mapops_map_update ---------------------------------------------- */
 
-START_TEST(test_update_any)
+START_TEST(map_update_any)
 {
 	const __u64 v = 0x0102030405060708ULL, old = 0x55, v2 = 0xfedcba9876543210ULL;
 	int map, prog;
@@ -390,7 +390,7 @@ START_TEST(test_update_any)
 	prog = update_prog(map, 5, v, BPF_ANY);
 	expect_ret(run(prog, 10), 0, "BPF_ANY on a new key");
 	expect_value(map, 5, v, "BPF_ANY stored the value");
-	close(prog);
+	tu_close(prog);
 
 	/* An existing key is overwritten. */
 	set_u64(map, 6, old);
@@ -399,19 +399,19 @@ START_TEST(test_update_any)
 	expect_value(map, 6, after_prog_store(old, v2),
 		     "BPF_ANY overwrote the value");
 	expect_value(map, 5, v, "the other key is untouched");
-	close(prog);
+	tu_close(prog);
 
 	if (is_array()) {
 		prog = update_prog(map, OOR_INDEX, v, BPF_ANY);
 		expect_ret(run(prog, 1), -E2BIG,
 			   "BPF_ANY on an out-of-range index");
-		close(prog);
+		tu_close(prog);
 	}
-	close(map);
+	tu_close(map);
 }
 END_TEST
 
-START_TEST(test_update_noexist)
+START_TEST(map_update_noexist)
 {
 	const __u64 v = 0x0102030405060708ULL, old = 0x55, v2 = 0x99;
 	int map, prog;
@@ -425,7 +425,7 @@ START_TEST(test_update_noexist)
 	expect_ret(run(prog, 10), -EEXIST, "BPF_NOEXIST on an existing key");
 	expect_value(map, 6, user_sum(old),
 		     "a refused BPF_NOEXIST left the value");
-	close(prog);
+	tu_close(prog);
 
 	prog = update_prog(map, 5, v, BPF_NOEXIST);
 	if (is_array()) {
@@ -441,12 +441,12 @@ START_TEST(test_update_noexist)
 			   "BPF_NOEXIST on the key it created");
 		expect_value(map, 5, v, "the repeated BPF_NOEXIST changed nothing");
 	}
-	close(prog);
-	close(map);
+	tu_close(prog);
+	tu_close(map);
 }
 END_TEST
 
-START_TEST(test_update_exist)
+START_TEST(map_update_exist)
 {
 	const __u64 v = 0x0102030405060708ULL, old = 0x55, v2 = 0xabcdef;
 	int map, prog;
@@ -460,7 +460,7 @@ START_TEST(test_update_exist)
 	expect_ret(run(prog, 10), 0, "BPF_EXIST on an existing key");
 	expect_value(map, 6, after_prog_store(old, v2),
 		     "BPF_EXIST overwrote the value");
-	close(prog);
+	tu_close(prog);
 
 	prog = update_prog(map, 5, v, BPF_EXIST);
 	if (is_array()) {
@@ -472,14 +472,14 @@ START_TEST(test_update_exist)
 		expect_ret(run(prog, 10), -ENOENT, "BPF_EXIST on an absent key");
 		expect_absent(map, 5, "a refused BPF_EXIST created nothing");
 	}
-	close(prog);
-	close(map);
+	tu_close(prog);
+	tu_close(map);
 }
 END_TEST
 
 /* ---- mapops_map_delete ---------------------------------------------- */
 
-START_TEST(test_delete)
+START_TEST(map_delete_present_then_absent)
 {
 	const __u64 x = 0x1234, y = 0x5678;
 	int map, prog;
@@ -499,8 +499,8 @@ START_TEST(test_delete)
 		expect_absent(map, 7, "the deleted key, deleted again");
 	}
 	expect_value(map, 8, user_sum(y), "the other key is untouched");
-	close(prog);
-	close(map);
+	tu_close(prog);
+	tu_close(map);
 }
 END_TEST
 
@@ -541,18 +541,18 @@ static void check_increment(bool atomic, __s64 inc, unsigned n, bool preset,
 		 n);
 	expect_ret(run(prog, n - 1), 0, what);
 	expect_value(map, key, base + (__u64)n * (__u64)inc, what);
-	close(prog);
-	close(map);
+	tu_close(prog);
+	tu_close(map);
 }
 
-START_TEST(test_increment_counts)
+START_TEST(map_increment_counts)
 {
 	begin(all_types[_i]);
 	check_increment(false, 3, 1000, false, 0);
 }
 END_TEST
 
-START_TEST(test_increment_negative)
+START_TEST(map_increment_negative)
 {
 	begin(all_types[_i]);
 	/* 100 * -5 = -500 = 0xfffffffffffffe0c */
@@ -560,7 +560,7 @@ START_TEST(test_increment_negative)
 }
 END_TEST
 
-START_TEST(test_increment_wide)
+START_TEST(map_increment_wide)
 {
 	begin(all_types[_i]);
 	/* Increments that do not fit a sign-extended 32-bit immediate. */
@@ -573,7 +573,7 @@ START_TEST(test_increment_wide)
 }
 END_TEST
 
-START_TEST(test_increment_existing)
+START_TEST(map_increment_existing)
 {
 	begin(all_types[_i]);
 	/* The add is 64-bit: it carries out of the low half. */
@@ -582,21 +582,21 @@ START_TEST(test_increment_existing)
 }
 END_TEST
 
-START_TEST(test_increment_atomic_counts)
+START_TEST(map_increment_atomic_counts)
 {
 	begin(shared_types[_i]);
 	check_increment(true, 3, 1000, false, 0);
 }
 END_TEST
 
-START_TEST(test_increment_atomic_negative)
+START_TEST(map_increment_atomic_negative)
 {
 	begin(shared_types[_i]);
 	check_increment(true, -5, 100, false, 0);
 }
 END_TEST
 
-START_TEST(test_increment_atomic_wide)
+START_TEST(map_increment_atomic_wide)
 {
 	begin(shared_types[_i]);
 	check_increment(true, 0x100000001LL, 10, false, 0);
@@ -607,7 +607,7 @@ START_TEST(test_increment_atomic_wide)
 }
 END_TEST
 
-START_TEST(test_increment_atomic_existing)
+START_TEST(map_increment_atomic_existing)
 {
 	begin(shared_types[_i]);
 	check_increment(true, 1, 10, true, 0xffffffffULL);
@@ -707,18 +707,18 @@ static void check_increment_concurrent(bool atomic)
 	expect_value(map, key, (__u64)nchild * repeat * (__u64)inc,
 		     atomic ? "mapops_map_increment_atomic from every CPU at once" :
 			      "mapops_map_increment on per-CPU slots from every CPU at once");
-	close(prog);
-	close(map);
+	tu_close(prog);
+	tu_close(map);
 }
 
-START_TEST(test_increment_atomic_concurrent)
+START_TEST(map_increment_atomic_concurrent)
 {
 	begin(shared_types[_i]);
 	check_increment_concurrent(true);
 }
 END_TEST
 
-START_TEST(test_increment_percpu_concurrent)
+START_TEST(map_increment_percpu_concurrent)
 {
 	begin(percpu_types[_i]);
 	check_increment_concurrent(false);
@@ -727,7 +727,7 @@ END_TEST
 
 /* ---- mapops_map_lookup_or_init -------------------------------------- */
 
-START_TEST(test_lookup_or_init_creates_then_reuses)
+START_TEST(map_lookup_or_init_creates_then_reuses)
 {
 	const __u64 init = 100;
 	const unsigned n = 50;
@@ -749,12 +749,12 @@ START_TEST(test_lookup_or_init_creates_then_reuses)
 	expect_ret(run(prog, n - 1), start + n,
 		   "later runs add to the stored value, never re-init");
 	expect_value(map, 4, start + n, "after all runs");
-	close(prog);
-	close(map);
+	tu_close(prog);
+	tu_close(map);
 }
 END_TEST
 
-START_TEST(test_lookup_or_init_keeps_existing)
+START_TEST(map_lookup_or_init_keeps_existing)
 {
 	const __u64 init = 100, existing = 50;
 	const unsigned n = 20;
@@ -770,12 +770,12 @@ START_TEST(test_lookup_or_init_keeps_existing)
 		   "lookup_or_init on a present key uses its value");
 	expect_value(map, 4, user_sum(existing) + n,
 		     "the present value was not replaced by the init value");
-	close(prog);
-	close(map);
+	tu_close(prog);
+	tu_close(map);
 }
 END_TEST
 
-START_TEST(test_lookup_or_init_null_when_insert_fails)
+START_TEST(map_lookup_or_init_null_when_insert_fails)
 {
 	int map, prog;
 
@@ -795,8 +795,8 @@ START_TEST(test_lookup_or_init_null_when_insert_fails)
 		expect_absent(map, 4, "the insert into a full map");
 		expect_value(map, 1, user_sum(0x33), "the entry already there");
 	}
-	close(prog);
-	close(map);
+	tu_close(prog);
+	tu_close(map);
 }
 END_TEST
 
@@ -821,7 +821,7 @@ static void put_check_regs(mapops_prog_t *p, int stage)
 	}
 }
 
-START_TEST(test_callee_saved_preserved)
+START_TEST(map_ops_preserve_r6_to_r9)
 {
 	/* Keys: A (increment), B (lookup_or_init), C (atomic increment),
 	 * D (update, then delete); two scratch/init slots. */
@@ -889,75 +889,43 @@ START_TEST(test_callee_saved_preserved)
 		expect_value(map, D, init, "the update (delete is refused)");
 	else
 		expect_absent(map, D, "the key updated then deleted");
-	close(prog);
-	close(map);
+	tu_close(prog);
+	tu_close(map);
 }
 END_TEST
 
 /* ---- The suite -------------------------------------------------------- */
 
-static Suite *kernel_maps_suite(void)
-{
-	Suite *s = suite_create("kernel-maps");
-	TCase *tc;
-
-	tc = tcase_create("lookup");
-	tcase_add_loop_test(tc, test_lookup_hit, 0, NTYPES(all_types));
-	tcase_add_loop_test(tc, test_lookup_miss, 0, NTYPES(all_types));
-	suite_add_tcase(s, tc);
-
-	tc = tcase_create("update");
-	tcase_add_loop_test(tc, test_update_any, 0, NTYPES(all_types));
-	tcase_add_loop_test(tc, test_update_noexist, 0, NTYPES(all_types));
-	tcase_add_loop_test(tc, test_update_exist, 0, NTYPES(all_types));
-	suite_add_tcase(s, tc);
-
-	tc = tcase_create("delete");
-	tcase_add_loop_test(tc, test_delete, 0, NTYPES(all_types));
-	suite_add_tcase(s, tc);
-
-	tc = tcase_create("increment");
-	tcase_add_loop_test(tc, test_increment_counts, 0, NTYPES(all_types));
-	tcase_add_loop_test(tc, test_increment_negative, 0, NTYPES(all_types));
-	tcase_add_loop_test(tc, test_increment_wide, 0, NTYPES(all_types));
-	tcase_add_loop_test(tc, test_increment_existing, 0, NTYPES(all_types));
-	tcase_add_loop_test(tc, test_increment_percpu_concurrent, 0,
-			    NTYPES(percpu_types));
-	suite_add_tcase(s, tc);
-
-	tc = tcase_create("increment_atomic");
-	tcase_add_loop_test(tc, test_increment_atomic_counts, 0,
-			    NTYPES(shared_types));
-	tcase_add_loop_test(tc, test_increment_atomic_negative, 0,
-			    NTYPES(shared_types));
-	tcase_add_loop_test(tc, test_increment_atomic_wide, 0,
-			    NTYPES(shared_types));
-	tcase_add_loop_test(tc, test_increment_atomic_existing, 0,
-			    NTYPES(shared_types));
-	tcase_add_loop_test(tc, test_increment_atomic_concurrent, 0,
-			    NTYPES(shared_types));
-	suite_add_tcase(s, tc);
-
-	tc = tcase_create("lookup_or_init");
-	tcase_add_loop_test(tc, test_lookup_or_init_creates_then_reuses, 0,
-			    NTYPES(all_types));
-	tcase_add_loop_test(tc, test_lookup_or_init_keeps_existing, 0,
-			    NTYPES(all_types));
-	tcase_add_loop_test(tc, test_lookup_or_init_null_when_insert_fails, 0,
-			    NTYPES(insert_can_fail_types));
-	suite_add_tcase(s, tc);
-
-	tc = tcase_create("registers");
-	tcase_add_loop_test(tc, test_callee_saved_preserved, 0,
-			    NTYPES(all_types));
-	suite_add_tcase(s, tc);
-
-	return s;
-}
-
 int main(void)
 {
-	if (!tu_bpf_available())
-		return tu_skip_code();
-	return tu_run_suite(kernel_maps_suite());
+	struct tu_suite ts = { .suite = suite_create("kernel-maps") };
+
+	TU_KERNEL_LOOP(&ts, map_lookup_hit, 0, NTYPES(all_types));
+	TU_KERNEL_LOOP(&ts, map_lookup_miss, 0, NTYPES(all_types));
+	TU_KERNEL_LOOP(&ts, map_update_any, 0, NTYPES(all_types));
+	TU_KERNEL_LOOP(&ts, map_update_noexist, 0, NTYPES(all_types));
+	TU_KERNEL_LOOP(&ts, map_update_exist, 0, NTYPES(all_types));
+	TU_KERNEL_LOOP(&ts, map_delete_present_then_absent, 0, NTYPES(all_types));
+	TU_KERNEL_LOOP(&ts, map_increment_counts, 0, NTYPES(all_types));
+	TU_KERNEL_LOOP(&ts, map_increment_negative, 0, NTYPES(all_types));
+	TU_KERNEL_LOOP(&ts, map_increment_wide, 0, NTYPES(all_types));
+	TU_KERNEL_LOOP(&ts, map_increment_existing, 0, NTYPES(all_types));
+	TU_KERNEL_LOOP(&ts, map_increment_percpu_concurrent, 0,
+		       NTYPES(percpu_types));
+	TU_KERNEL_LOOP(&ts, map_increment_atomic_counts, 0, NTYPES(shared_types));
+	TU_KERNEL_LOOP(&ts, map_increment_atomic_negative, 0,
+		       NTYPES(shared_types));
+	TU_KERNEL_LOOP(&ts, map_increment_atomic_wide, 0, NTYPES(shared_types));
+	TU_KERNEL_LOOP(&ts, map_increment_atomic_existing, 0,
+		       NTYPES(shared_types));
+	TU_KERNEL_LOOP(&ts, map_increment_atomic_concurrent, 0,
+		       NTYPES(shared_types));
+	TU_KERNEL_LOOP(&ts, map_lookup_or_init_creates_then_reuses, 0,
+		       NTYPES(all_types));
+	TU_KERNEL_LOOP(&ts, map_lookup_or_init_keeps_existing, 0,
+		       NTYPES(all_types));
+	TU_KERNEL_LOOP(&ts, map_lookup_or_init_null_when_insert_fails, 0,
+		       NTYPES(insert_can_fail_types));
+	TU_KERNEL_LOOP(&ts, map_ops_preserve_r6_to_r9, 0, NTYPES(all_types));
+	return tu_run(&ts);
 }

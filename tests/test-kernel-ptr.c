@@ -149,7 +149,7 @@ static __u32 load_and_run(mapops_prog_t *prog)
 	int prog_fd = tu_prog_load(prog, BPF_PROG_TYPE_SOCKET_FILTER);
 	__u32 ret = tu_prog_run(prog_fd, 0, NULL, 0);
 
-	close(prog_fd);
+	tu_close(prog_fd);
 	return ret;
 }
 
@@ -162,7 +162,7 @@ static void fill_key_and_decoy(int map_fd, __u64 key, __u64 value)
 
 /* ---- lookup_ptr: key in r0..r9 ---------------------------------------- */
 
-START_TEST(lookup_ptr_each_key_reg)
+START_TEST(map_lookup_ptr_each_key_reg)
 {
 	const int key_reg = _i;
 	const __u64 key = combo_key(key_reg);
@@ -205,13 +205,13 @@ START_TEST(lookup_ptr_each_key_reg)
 	ck_assert(tu_map_get_u64(map_fd, BPF_MAP_TYPE_HASH, &key, 8, &got));
 	ck_assert_uint_eq(got, value);
 
-	close(map_fd);
+	tu_close(map_fd);
 	mapops_prog_free(prog);
 }
 END_TEST
 
 /* The miss path: a key that is absent gives NULL in r0. */
-START_TEST(lookup_ptr_absent_key)
+START_TEST(map_lookup_ptr_absent_key)
 {
 	const int key_reg = _i;
 	const __u64 key = combo_key(0x80 + key_reg);
@@ -234,14 +234,14 @@ START_TEST(lookup_ptr_absent_key)
 	ck_assert_msg(load_and_run(prog) == MISS_RET,
 		      "lookup_ptr key r%d: an absent key was found", key_reg);
 	ck_assert(!tu_map_get_u64(map_fd, BPF_MAP_TYPE_HASH, &absent, 8, &got));
-	close(map_fd);
+	tu_close(map_fd);
 	mapops_prog_free(prog);
 }
 END_TEST
 
 /* ---- delete_ptr: key in r0..r9 ---------------------------------------- */
 
-START_TEST(delete_ptr_each_key_reg)
+START_TEST(map_delete_ptr_each_key_reg)
 {
 	const int key_reg = _i;
 	const __u64 key = combo_key(0x40 + key_reg);
@@ -281,7 +281,7 @@ START_TEST(delete_ptr_each_key_reg)
 		      key_reg, (int)ret);
 	ck_assert_uint_eq(count_keys(map_fd), 1);
 
-	close(map_fd);
+	tu_close(map_fd);
 	mapops_prog_free(prog);
 }
 END_TEST
@@ -296,7 +296,7 @@ static size_t update_moves(int key_reg, int value_reg)
 	return (size_t)(key_reg != BPF_REG_2) + (size_t)(value_reg != BPF_REG_3);
 }
 
-START_TEST(update_ptr_each_pair)
+START_TEST(map_update_ptr_each_reg_pair)
 {
 	const int key_reg = _i / NREGS, value_reg = _i % NREGS;
 	const int same = key_reg == value_reg;
@@ -348,7 +348,7 @@ START_TEST(update_ptr_each_pair)
 		      "update_ptr key r%d value r%d: %zu slots, expected %zu",
 		      key_reg, value_reg, got_len, want_len);
 
-	close(map_fd);
+	tu_close(map_fd);
 	mapops_prog_free(prog);
 }
 END_TEST
@@ -376,7 +376,7 @@ static void check_holds(int map_fd, __u64 key, __u64 want, int key_reg,
 		      (unsigned long long)got, (unsigned long long)want);
 }
 
-START_TEST(update_ptr_flags)
+START_TEST(map_update_ptr_flags)
 {
 	const int key_reg = flag_pairs[_i].key_reg;
 	const int value_reg = flag_pairs[_i].value_reg;
@@ -432,29 +432,20 @@ START_TEST(update_ptr_flags)
 		      "key r%d value r%d: %u keys in the map, expected 1",
 		      key_reg, value_reg, count_keys(map_fd));
 
-	close(map_fd);
+	tu_close(map_fd);
 	mapops_prog_free(noexist);
 	mapops_prog_free(exist);
 }
 END_TEST
 
-static Suite *ptr_suite(void)
-{
-	Suite *s = suite_create("kernel-ptr");
-	TCase *tc = tcase_create("ptr-forms");
-
-	tcase_add_loop_test(tc, lookup_ptr_each_key_reg, BPF_REG_0, NREGS);
-	tcase_add_loop_test(tc, lookup_ptr_absent_key, BPF_REG_0, NREGS);
-	tcase_add_loop_test(tc, delete_ptr_each_key_reg, BPF_REG_0, NREGS);
-	tcase_add_loop_test(tc, update_ptr_each_pair, 0, NREGS * NREGS);
-	tcase_add_loop_test(tc, update_ptr_flags, 0, (int)NSLOTS(flag_pairs));
-	suite_add_tcase(s, tc);
-	return s;
-}
-
 int main(void)
 {
-	if (!tu_bpf_available())
-		return tu_skip_code();
-	return tu_run_suite(ptr_suite());
+	struct tu_suite ts = { .suite = suite_create("kernel-ptr") };
+
+	TU_KERNEL_LOOP(&ts, map_lookup_ptr_each_key_reg, BPF_REG_0, NREGS);
+	TU_KERNEL_LOOP(&ts, map_lookup_ptr_absent_key, BPF_REG_0, NREGS);
+	TU_KERNEL_LOOP(&ts, map_delete_ptr_each_key_reg, BPF_REG_0, NREGS);
+	TU_KERNEL_LOOP(&ts, map_update_ptr_each_reg_pair, 0, NREGS * NREGS);
+	TU_KERNEL_LOOP(&ts, map_update_ptr_flags, 0, (int)NSLOTS(flag_pairs));
+	return tu_run(&ts);
 }

@@ -20,7 +20,7 @@ static void teardown(void)
 #define EXIT I(0x95, 0, 0, 0, 0)
 #define MOV_K(d, k) I(0xb7, d, 0, 0, k)
 
-START_TEST(forward_and_backward)
+START_TEST(label_forward_and_backward_jumps)
 {
 	const struct bpf_insn want[] = {
 		MOV_K(0, 0),                 /* 0 */
@@ -49,7 +49,7 @@ static const struct { int op; int code; } jmp_ops[] = {
 	{ BPF_JSLT, 0xc0 }, { BPF_JSLE, 0xd0 },
 };
 
-START_TEST(jump_each_op)
+START_TEST(jmp_each_op)
 {
 	const int op = jmp_ops[_i].op, c = jmp_ops[_i].code;
 	const struct bpf_insn want[] = {
@@ -70,7 +70,7 @@ START_TEST(jump_each_op)
 }
 END_TEST
 
-START_TEST(several_labels_one_slot)
+START_TEST(label_several_on_one_slot)
 {
 	const struct bpf_insn want[] = {
 		I(0x05, 0, 0, 1, 0), I(0x05, 0, 0, 0, 0), EXIT,
@@ -85,7 +85,7 @@ START_TEST(several_labels_one_slot)
 }
 END_TEST
 
-START_TEST(many_labels)
+START_TEST(label_ten_thousand)
 {
 	/* 10,000 labels, each jumped to from before and after it. */
 	const size_t n = 10000;
@@ -110,7 +110,7 @@ START_TEST(many_labels)
 }
 END_TEST
 
-START_TEST(longest_jumps)
+START_TEST(prog_insns_longest_jumps_fit)
 {
 	/* 32767 slots forward and 32768 back fit; the limits themselves. */
 	const struct bpf_insn *insns;
@@ -130,7 +130,7 @@ START_TEST(longest_jumps)
 }
 END_TEST
 
-START_TEST(too_far)
+START_TEST(prog_insns_refuses_jump_too_far)
 {
 	size_t i, cnt = 99;
 
@@ -148,7 +148,7 @@ START_TEST(too_far)
 }
 END_TEST
 
-START_TEST(undefined_label)
+START_TEST(prog_insns_refuses_unbound_label)
 {
 	size_t cnt;
 
@@ -168,7 +168,7 @@ START_TEST(undefined_label)
 }
 END_TEST
 
-START_TEST(label_past_end)
+START_TEST(prog_insns_refuses_label_past_end)
 {
 	size_t cnt;
 
@@ -182,7 +182,7 @@ START_TEST(label_past_end)
 }
 END_TEST
 
-START_TEST(bound_twice)
+START_TEST(label_refuses_bound_twice)
 {
 	struct tu_snapshot s;
 
@@ -196,58 +196,72 @@ START_TEST(bound_twice)
 }
 END_TEST
 
-START_TEST(bad_names)
+/* A label name of len bytes (len <= MAPOPS_LABEL_MAX + 1). */
+static const char *name_of_len(size_t len)
 {
-	char longname[MAPOPS_LABEL_MAX + 2];
-	struct tu_snapshot s;
+	static char name[MAPOPS_LABEL_MAX + 2];
 
-	memset(longname, 'a', sizeof(longname));
-	longname[MAPOPS_LABEL_MAX + 1] = '\0';
-	ck_assert_int_eq(mapops_exit(prog), 0);
-	tu_snapshot_take(&s, prog);
-	errno = 0;
-	ck_assert_refused(prog, mapops_label(prog, NULL), EINVAL,
-			  "label name is NULL");
-	ck_assert_refused(prog, mapops_label(prog, ""), EINVAL,
-			  "label name is empty");
-	ck_assert_refused(prog, mapops_label(prog, longname), ENAMETOOLONG,
-			  "is longer than 255 bytes");
-	ck_assert_refused(prog, mapops_ja(prog, NULL), EINVAL,
-			  "mapops_ja: label name is NULL");
-	ck_assert_refused(prog, mapops_jmp_imm(prog, BPF_JEQ, 1, 0, ""), EINVAL,
-			  "label name is empty");
-	ck_assert_refused(prog, mapops_jmp_reg(prog, BPF_JEQ, 1, 2, longname),
-			  ENAMETOOLONG, "mapops_jmp_reg: label name");
-	ck_assert_unchanged(&s, prog);
-	/* The longest allowed name works. */
-	longname[MAPOPS_LABEL_MAX] = '\0';
-	ck_assert_int_eq(mapops_label(prog, longname), 0);
+	memset(name, 'a', len);
+	name[len] = '\0';
+	return name;
+}
+
+/*
+ * One case per refusal of a label name or a jump: name, call (on a program
+ * holding one exit), errno, and what the message must contain.  Each leaves
+ * the program unchanged, and no unbound label behind.
+ */
+#define REFUSALS(X)                                                         \
+	X(label_refuses_null_name, mapops_label(prog, NULL), EINVAL,        \
+	  "label name is NULL")                                             \
+	X(label_refuses_empty_name, mapops_label(prog, ""), EINVAL,         \
+	  "label name is empty")                                            \
+	X(label_refuses_name_too_long,                                      \
+	  mapops_label(prog, name_of_len(MAPOPS_LABEL_MAX + 1)),            \
+	  ENAMETOOLONG, "is longer than 255 bytes")                         \
+	X(ja_refuses_null_label, mapops_ja(prog, NULL), EINVAL,             \
+	  "mapops_ja: label name is NULL")                                  \
+	X(jmp_imm_refuses_empty_label, mapops_jmp_imm(prog, BPF_JEQ, 1, 0, ""), \
+	  EINVAL, "label name is empty")                                    \
+	X(jmp_reg_refuses_label_too_long,                                   \
+	  mapops_jmp_reg(prog, BPF_JEQ, 1, 2,                               \
+			 name_of_len(MAPOPS_LABEL_MAX + 1)),                \
+	  ENAMETOOLONG, "mapops_jmp_reg: label name")                       \
+	X(jmp_imm_refuses_ja_op, mapops_jmp_imm(prog, BPF_JA, 1, 0, "new"), \
+	  EINVAL, "op 0x0 is not a conditional jump")                       \
+	X(jmp_imm_refuses_call_op,                                          \
+	  mapops_jmp_imm(prog, BPF_CALL, 1, 0, "new"), EINVAL,              \
+	  "op 0x80 is not a conditional jump")                              \
+	X(jmp32_imm_refuses_reg_11,                                         \
+	  mapops_jmp32_imm(prog, BPF_JEQ, 11, 0, "new"), EINVAL,            \
+	  "mapops_jmp32_imm: reg 11")                                       \
+	X(jmp32_reg_refuses_src_16,                                         \
+	  mapops_jmp32_reg(prog, BPF_JEQ, 1, 16, "new"), EINVAL, "src 16")
+
+#define REFUSAL_TEST(name, call, err, want)                                 \
+	START_TEST(name)                                                    \
+	{                                                                   \
+		struct tu_snapshot s;                                       \
+		size_t cnt;                                                 \
+                                                                            \
+		ck_assert_int_eq(mapops_exit(prog), 0);                     \
+		tu_snapshot_take(&s, prog);                                 \
+		errno = 0;                                                  \
+		ck_assert_refused(prog, (call), (err), (want));             \
+		ck_assert_unchanged(&s, prog);                              \
+		/* The refused call left no label behind, unbound. */      \
+		ck_assert_ptr_nonnull(mapops_prog_insns(prog, &cnt));       \
+	}                                                                   \
+	END_TEST
+REFUSALS(REFUSAL_TEST)
+
+START_TEST(label_accepts_longest_name)
+{
+	ck_assert_int_eq(mapops_label(prog, name_of_len(MAPOPS_LABEL_MAX)), 0);
 }
 END_TEST
 
-START_TEST(bad_jumps_change_nothing)
-{
-	struct tu_snapshot s;
-	size_t cnt;
-
-	ck_assert_int_eq(mapops_exit(prog), 0);
-	tu_snapshot_take(&s, prog);
-	errno = 0;
-	ck_assert_refused(prog, mapops_jmp_imm(prog, BPF_JA, 1, 0, "new"),
-			  EINVAL, "op 0x0 is not a conditional jump");
-	ck_assert_refused(prog, mapops_jmp_imm(prog, BPF_CALL, 1, 0, "new"),
-			  EINVAL, "op 0x80 is not a conditional jump");
-	ck_assert_refused(prog, mapops_jmp32_imm(prog, BPF_JEQ, 11, 0, "new"),
-			  EINVAL, "mapops_jmp32_imm: reg 11");
-	ck_assert_refused(prog, mapops_jmp32_reg(prog, BPF_JEQ, 1, 16, "new"),
-			  EINVAL, "src 16");
-	ck_assert_unchanged(&s, prog);
-	/* The refused jumps did not leave label "new" behind, unbound. */
-	ck_assert_ptr_nonnull(mapops_prog_insns(prog, &cnt));
-}
-END_TEST
-
-START_TEST(labels_inside_ld_imm64_refused)
+START_TEST(label_refuses_inside_ld_imm64)
 {
 	const struct bpf_insn first = I(0x18, 1, 0, 0, 1);
 	const struct bpf_insn second = I(0, 0, 0, 0, 2);
@@ -271,7 +285,7 @@ START_TEST(labels_inside_ld_imm64_refused)
 }
 END_TEST
 
-START_TEST(resolve_twice_and_grow)
+START_TEST(prog_insns_resolves_again_after_growth)
 {
 	const struct bpf_insn *insns;
 	size_t cnt;
@@ -290,31 +304,24 @@ START_TEST(resolve_twice_and_grow)
 }
 END_TEST
 
-static Suite *labels_suite(void)
-{
-	Suite *s = suite_create("labels");
-	TCase *tc = tcase_create("labels");
-
-	tcase_add_checked_fixture(tc, setup, teardown);
-	tcase_set_timeout(tc, 60);
-	tcase_add_test(tc, forward_and_backward);
-	tcase_add_loop_test(tc, jump_each_op, 0, (int)NSLOTS(jmp_ops));
-	tcase_add_test(tc, several_labels_one_slot);
-	tcase_add_test(tc, many_labels);
-	tcase_add_test(tc, longest_jumps);
-	tcase_add_test(tc, too_far);
-	tcase_add_test(tc, undefined_label);
-	tcase_add_test(tc, label_past_end);
-	tcase_add_test(tc, bound_twice);
-	tcase_add_test(tc, bad_names);
-	tcase_add_test(tc, bad_jumps_change_nothing);
-	tcase_add_test(tc, labels_inside_ld_imm64_refused);
-	tcase_add_test(tc, resolve_twice_and_grow);
-	suite_add_tcase(s, tc);
-	return s;
-}
-
 int main(void)
 {
-	return tu_run_suite(labels_suite());
+	struct tu_suite ts = { .suite = suite_create("labels"), .setup = setup,
+			       .teardown = teardown, .timeout = 60 };
+
+	TU_CASE(&ts, label_forward_and_backward_jumps);
+	TU_LOOP(&ts, jmp_each_op, 0, (int)NSLOTS(jmp_ops));
+	TU_CASE(&ts, label_several_on_one_slot);
+	TU_CASE(&ts, label_ten_thousand);
+	TU_CASE(&ts, prog_insns_longest_jumps_fit);
+	TU_CASE(&ts, prog_insns_refuses_jump_too_far);
+	TU_CASE(&ts, prog_insns_refuses_unbound_label);
+	TU_CASE(&ts, prog_insns_refuses_label_past_end);
+	TU_CASE(&ts, label_refuses_bound_twice);
+#define REFUSAL_CASE(name, call, err, want) TU_CASE(&ts, name);
+	REFUSALS(REFUSAL_CASE)
+	TU_CASE(&ts, label_accepts_longest_name);
+	TU_CASE(&ts, label_refuses_inside_ld_imm64);
+	TU_CASE(&ts, prog_insns_resolves_again_after_growth);
+	return tu_run(&ts);
 }

@@ -36,7 +36,7 @@ static void teardown(void)
 	mapops_prog_free(prog);
 }
 
-START_TEST(lookup)
+START_TEST(map_lookup_encoding)
 {
 	const struct bpf_insn want[] = {
 		MAP_LD(FD), MOV_X(2, 10), ADD_K(2, -8), CALL(LOOKUP),
@@ -48,7 +48,19 @@ START_TEST(lookup)
 }
 END_TEST
 
-START_TEST(update)
+START_TEST(map_lookup_key_at_frame_edge)
+{
+	/* The lowest stack byte, r10 - 512, is a valid key offset. */
+	const struct bpf_insn want[] = {
+		MAP_LD(FD), MOV_X(2, 10), ADD_K(2, -512), CALL(LOOKUP),
+	};
+
+	ck_assert_int_eq(mapops_map_lookup(prog, FD, -512), 0);
+	ck_assert_prog(prog, want);
+}
+END_TEST
+
+START_TEST(map_update_encoding)
 {
 	const struct bpf_insn want[] = {
 		MAP_LD(FD), MOV_X(2, 10), ADD_K(2, -4), MOV_X(3, 10),
@@ -61,7 +73,7 @@ START_TEST(update)
 }
 END_TEST
 
-START_TEST(update_flags)
+START_TEST(map_update_flags_reach_r4)
 {
 	const __u64 ok[] = { BPF_ANY, BPF_NOEXIST, BPF_EXIST,
 			     BPF_ANY | BPF_F_LOCK, BPF_EXIST | BPF_F_LOCK };
@@ -82,7 +94,7 @@ START_TEST(update_flags)
 }
 END_TEST
 
-START_TEST(delete)
+START_TEST(map_delete_key_at_frame_edge)
 {
 	const struct bpf_insn want[] = {
 		MAP_LD(FD), MOV_X(2, 10), ADD_K(2, -512), CALL(DELETE),
@@ -94,7 +106,7 @@ START_TEST(delete)
 }
 END_TEST
 
-START_TEST(lookup_ptr_each_reg)
+START_TEST(map_lookup_ptr_each_key_reg)
 {
 	int key = _i;
 	struct bpf_insn want[5];
@@ -110,7 +122,7 @@ START_TEST(lookup_ptr_each_reg)
 }
 END_TEST
 
-START_TEST(lookup_ptr_key_in_r1)
+START_TEST(map_lookup_ptr_key_in_r1)
 {
 	/* The move must come before the map load, which overwrites r1. */
 	const struct bpf_insn want[] = { MOV_X(2, 1), MAP_LD(FD), CALL(LOOKUP) };
@@ -120,18 +132,25 @@ START_TEST(lookup_ptr_key_in_r1)
 }
 END_TEST
 
-START_TEST(delete_ptr)
+START_TEST(map_delete_ptr_key_in_r2)
 {
-	const struct bpf_insn want[] = { MAP_LD(FD), CALL(DELETE),
-					 MOV_X(2, 6), MAP_LD(FD), CALL(DELETE) };
+	const struct bpf_insn want[] = { MAP_LD(FD), CALL(DELETE) };
 
 	ck_assert_int_eq(mapops_map_delete_ptr(prog, FD, BPF_REG_2), 0);
+	ck_assert_prog(prog, want);
+}
+END_TEST
+
+START_TEST(map_delete_ptr_key_in_r6)
+{
+	const struct bpf_insn want[] = { MOV_X(2, 6), MAP_LD(FD), CALL(DELETE) };
+
 	ck_assert_int_eq(mapops_map_delete_ptr(prog, FD, BPF_REG_6), 0);
 	ck_assert_prog(prog, want);
 }
 END_TEST
 
-START_TEST(update_ptr_in_place)
+START_TEST(map_update_ptr_regs_in_place)
 {
 	const struct bpf_insn want[] = { MAP_LD(FD), MOV_K(4, BPF_ANY),
 					 CALL(UPDATE) };
@@ -141,7 +160,7 @@ START_TEST(update_ptr_in_place)
 }
 END_TEST
 
-START_TEST(update_ptr_swapped)
+START_TEST(map_update_ptr_swapped_regs)
 {
 	const struct bpf_insn want[] = { MOV_X(1, 3), MOV_X(3, 2), MOV_X(2, 1),
 					 MAP_LD(FD), MOV_K(4, BPF_EXIST),
@@ -152,7 +171,7 @@ START_TEST(update_ptr_swapped)
 }
 END_TEST
 
-START_TEST(update_ptr_value_in_r2)
+START_TEST(map_update_ptr_value_in_r2)
 {
 	/* r3 = r2 must come before r2 is overwritten with the key. */
 	const struct bpf_insn want[] = { MOV_X(3, 2), MOV_X(2, 7), MAP_LD(FD),
@@ -163,7 +182,7 @@ START_TEST(update_ptr_value_in_r2)
 }
 END_TEST
 
-START_TEST(update_ptr_key_in_r3)
+START_TEST(map_update_ptr_key_in_r3)
 {
 	/* r2 = r3 must come before r3 is overwritten with the value. */
 	const struct bpf_insn want[] = { MOV_X(2, 3), MOV_X(3, 1), MAP_LD(FD),
@@ -174,7 +193,7 @@ START_TEST(update_ptr_key_in_r3)
 }
 END_TEST
 
-START_TEST(update_ptr_same_reg)
+START_TEST(map_update_ptr_same_reg)
 {
 	const struct bpf_insn want[] = { MOV_X(3, 2), MAP_LD(FD),
 					 MOV_K(4, BPF_ANY), CALL(UPDATE),
@@ -190,7 +209,7 @@ START_TEST(update_ptr_same_reg)
 }
 END_TEST
 
-START_TEST(increment)
+START_TEST(map_increment_encoding)
 {
 	const struct bpf_insn want[] = {
 		MAP_LD(FD), MOV_X(2, 10), ADD_K(2, -4), CALL(LOOKUP),
@@ -208,7 +227,7 @@ START_TEST(increment)
 }
 END_TEST
 
-START_TEST(increment_wide)
+START_TEST(map_increment_wide_inc)
 {
 	const __s64 inc = -0x100000001LL; /* needs 64 bits */
 	const struct bpf_insn want[] = {
@@ -227,7 +246,7 @@ START_TEST(increment_wide)
 }
 END_TEST
 
-START_TEST(increment_atomic)
+START_TEST(map_increment_atomic_encoding)
 {
 	const struct bpf_insn want[] = {
 		MAP_LD(FD), MOV_X(2, 10), ADD_K(2, -4), CALL(LOOKUP),
@@ -247,7 +266,7 @@ START_TEST(increment_atomic)
 }
 END_TEST
 
-START_TEST(increment_atomic_wide)
+START_TEST(map_increment_atomic_wide_inc)
 {
 	const __s64 inc = 0x7fffffff00000000LL;
 	const struct bpf_insn want[] = {
@@ -268,7 +287,7 @@ START_TEST(increment_atomic_wide)
 }
 END_TEST
 
-START_TEST(lookup_or_init)
+START_TEST(map_lookup_or_init_encoding)
 {
 	const struct bpf_insn want[] = {
 		MAP_LD(FD), MOV_X(2, 10), ADD_K(2, -4), CALL(LOOKUP),
@@ -284,7 +303,7 @@ START_TEST(lookup_or_init)
 }
 END_TEST
 
-START_TEST(helpers_repeat_without_collisions)
+START_TEST(map_helpers_repeat_without_collisions)
 {
 	/* Internal jumps are relative: the same helper used many times, among
 	 * the caller's labels, still lands on its own slots. */
@@ -314,11 +333,6 @@ END_TEST
 
 /* ---- refusals: each leaves the program unchanged ------------------- */
 
-struct refusal {
-	int rc, err;
-	const char *want;
-};
-
 static void check_refused(int (*call)(mapops_prog_t *), int err,
 			  const char *want)
 {
@@ -347,28 +361,47 @@ static int scratch_past_frame(mapops_prog_t *p) { return mapops_map_increment_at
 static int scratch_holds_key(mapops_prog_t *p) { return mapops_map_increment(p, FD, -12, -16, 1); }
 static int bad_init(mapops_prog_t *p) { return mapops_map_lookup_or_init(p, FD, -4, -513); }
 
-START_TEST(refusals)
+/* One case each, named after the function and what is wrong. */
+static const struct {
+	const char *name;
+	int (*call)(mapops_prog_t *);
+	int err;
+	const char *want;
+} refusals[] = {
+	{ "map_lookup_refuses_key_below_frame", bad_key_low, EINVAL,
+	  "mapops_map_lookup: key_stack_off -520 is outside the 512-byte stack [-512, -1]" },
+	{ "map_delete_refuses_key_at_frame_pointer", bad_key_zero, EINVAL,
+	  "key_stack_off 0 is outside" },
+	{ "map_update_refuses_negative_fd", bad_fd, EBADF,
+	  "mapops_map_update: map_fd -1" },
+	{ "map_update_refuses_unknown_flags", bad_flags, EINVAL, "flags 0x8" },
+	{ "map_update_refuses_noexist_with_exist", both_flags, EINVAL,
+	  "flags 0x3" },
+	{ "map_update_refuses_value_above_frame", bad_value, EINVAL,
+	  "value_stack_off 4 is outside" },
+	{ "map_lookup_ptr_refuses_frame_pointer", bad_key_reg, EINVAL,
+	  "key_reg 10 is not a pointer register" },
+	{ "map_delete_ptr_refuses_negative_reg", bad_key_reg_neg, EINVAL,
+	  "mapops_map_delete_ptr: key_reg -1" },
+	{ "map_update_ptr_refuses_value_reg_11", bad_value_reg, EINVAL,
+	  "value_reg 11" },
+	{ "map_increment_refuses_misaligned_scratch", misaligned, EINVAL,
+	  "value_stack_off -12 is not 8-byte aligned" },
+	{ "map_increment_atomic_refuses_scratch_past_frame", scratch_past_frame,
+	  EINVAL, "value_stack_off -4: its 8 bytes would run past" },
+	{ "map_increment_refuses_scratch_over_key", scratch_holds_key, EINVAL,
+	  "its 8 scratch bytes contain key_stack_off -12" },
+	{ "map_lookup_or_init_refuses_init_below_frame", bad_init, EINVAL,
+	  "init_value_stack_off -513" },
+};
+
+START_TEST(refusal)
 {
-	check_refused(bad_key_low, EINVAL,
-		      "mapops_map_lookup: key_stack_off -520 is outside the 512-byte stack [-512, -1]");
-	check_refused(bad_key_zero, EINVAL, "key_stack_off 0 is outside");
-	check_refused(bad_fd, EBADF, "mapops_map_update: map_fd -1");
-	check_refused(bad_flags, EINVAL, "flags 0x8");
-	check_refused(both_flags, EINVAL, "flags 0x3");
-	check_refused(bad_value, EINVAL, "value_stack_off 4 is outside");
-	check_refused(bad_key_reg, EINVAL, "key_reg 10 is not a pointer register");
-	check_refused(bad_key_reg_neg, EINVAL, "mapops_map_delete_ptr: key_reg -1");
-	check_refused(bad_value_reg, EINVAL, "value_reg 11");
-	check_refused(misaligned, EINVAL, "value_stack_off -12 is not 8-byte aligned");
-	check_refused(scratch_past_frame, EINVAL,
-		      "value_stack_off -4: its 8 bytes would run past");
-	check_refused(scratch_holds_key, EINVAL,
-		      "its 8 scratch bytes contain key_stack_off -12");
-	check_refused(bad_init, EINVAL, "init_value_stack_off -513");
+	check_refused(refusals[_i].call, refusals[_i].err, refusals[_i].want);
 }
 END_TEST
 
-START_TEST(null_handle)
+START_TEST(map_ops_refuse_null_prog)
 {
 	errno = 0;
 	ck_assert_int_eq(mapops_map_lookup(NULL, FD, -8), -EINVAL);
@@ -379,37 +412,34 @@ START_TEST(null_handle)
 }
 END_TEST
 
-static Suite *maps_suite(void)
-{
-	Suite *s = suite_create("maps");
-	TCase *tc = tcase_create("encodings");
-
-	tcase_add_checked_fixture(tc, setup, teardown);
-	tcase_add_test(tc, lookup);
-	tcase_add_test(tc, update);
-	tcase_add_test(tc, update_flags);
-	tcase_add_test(tc, delete);
-	tcase_add_loop_test(tc, lookup_ptr_each_reg, 0, 10);
-	tcase_add_test(tc, lookup_ptr_key_in_r1);
-	tcase_add_test(tc, delete_ptr);
-	tcase_add_test(tc, update_ptr_in_place);
-	tcase_add_test(tc, update_ptr_swapped);
-	tcase_add_test(tc, update_ptr_value_in_r2);
-	tcase_add_test(tc, update_ptr_key_in_r3);
-	tcase_add_test(tc, update_ptr_same_reg);
-	tcase_add_test(tc, increment);
-	tcase_add_test(tc, increment_wide);
-	tcase_add_test(tc, increment_atomic);
-	tcase_add_test(tc, increment_atomic_wide);
-	tcase_add_test(tc, lookup_or_init);
-	tcase_add_test(tc, helpers_repeat_without_collisions);
-	tcase_add_test(tc, refusals);
-	tcase_add_test(tc, null_handle);
-	suite_add_tcase(s, tc);
-	return s;
-}
-
 int main(void)
 {
-	return tu_run_suite(maps_suite());
+	struct tu_suite ts = { .suite = suite_create("maps"),
+			       .setup = setup, .teardown = teardown };
+	size_t i;
+
+	TU_CASE(&ts, map_lookup_encoding);
+	TU_CASE(&ts, map_lookup_key_at_frame_edge);
+	TU_CASE(&ts, map_update_encoding);
+	TU_CASE(&ts, map_update_flags_reach_r4);
+	TU_CASE(&ts, map_delete_key_at_frame_edge);
+	TU_LOOP(&ts, map_lookup_ptr_each_key_reg, 0, 10);
+	TU_CASE(&ts, map_lookup_ptr_key_in_r1);
+	TU_CASE(&ts, map_delete_ptr_key_in_r2);
+	TU_CASE(&ts, map_delete_ptr_key_in_r6);
+	TU_CASE(&ts, map_update_ptr_regs_in_place);
+	TU_CASE(&ts, map_update_ptr_swapped_regs);
+	TU_CASE(&ts, map_update_ptr_value_in_r2);
+	TU_CASE(&ts, map_update_ptr_key_in_r3);
+	TU_CASE(&ts, map_update_ptr_same_reg);
+	TU_CASE(&ts, map_increment_encoding);
+	TU_CASE(&ts, map_increment_wide_inc);
+	TU_CASE(&ts, map_increment_atomic_encoding);
+	TU_CASE(&ts, map_increment_atomic_wide_inc);
+	TU_CASE(&ts, map_lookup_or_init_encoding);
+	TU_CASE(&ts, map_helpers_repeat_without_collisions);
+	for (i = 0; i < NSLOTS(refusals); i++)
+		tu_case(&ts, refusals[i].name, refusal, (int)i, (int)i + 1, false);
+	TU_CASE(&ts, map_ops_refuse_null_prog);
+	return tu_run(&ts);
 }

@@ -31,7 +31,7 @@ static void expect_origin(size_t slot, const char *call, unsigned index,
 		ck_assert_msg(t == NULL, "slot %zu: tag %s, expected none", slot, t);
 }
 
-START_TEST(calls_and_indices)
+START_TEST(prog_insn_origin_calls_and_indices)
 {
 	ck_assert_int_eq(mapops_st_mem(prog, BPF_W, 10, -4, 1), 0);         /* 0 */
 	ck_assert_int_eq(mapops_map_increment(prog, 3, -4, -16, 1), 0);     /* 1..19 */
@@ -52,7 +52,7 @@ START_TEST(calls_and_indices)
 }
 END_TEST
 
-START_TEST(failed_calls_do_not_count)
+START_TEST(prog_insn_origin_skips_failed_calls)
 {
 	ck_assert_int_eq(mapops_exit(prog), 0);
 	ck_assert_int_eq(mapops_map_lookup(prog, 3, 0), -EINVAL);
@@ -63,7 +63,7 @@ START_TEST(failed_calls_do_not_count)
 }
 END_TEST
 
-START_TEST(tags)
+START_TEST(prog_set_tag_applies_to_later_slots)
 {
 	const struct bpf_insn raw[2] = { I(0xb7, 0, 0, 0, 0), I(0x95, 0, 0, 0, 0) };
 
@@ -81,7 +81,7 @@ START_TEST(tags)
 }
 END_TEST
 
-START_TEST(retag_with_own_tag)
+START_TEST(prog_set_tag_with_own_tag)
 {
 	/* Re-applying a slot's tag, which the program owns, while the tag
 	 * arena grows (the fuzzer found this reading freed memory). */
@@ -99,9 +99,8 @@ START_TEST(retag_with_own_tag)
 }
 END_TEST
 
-START_TEST(refusals)
+START_TEST(prog_insn_origin_refuses_slot_past_end)
 {
-	char longtag[MAPOPS_TAG_MAX + 2];
 	const char *c = "untouched";
 	unsigned i = 7;
 
@@ -111,34 +110,60 @@ START_TEST(refusals)
 	ck_assert_int_eq(errno, ERANGE);
 	ck_assert_str_eq(c, "untouched");
 	ck_assert_uint_eq(i, 7);
+}
+END_TEST
+
+START_TEST(prog_insn_origin_refuses_null_prog)
+{
+	const char *c = "untouched";
+	unsigned i = 7;
+
 	ck_assert_int_eq(mapops_prog_insn_origin(NULL, 0, &c, &i, NULL), -EINVAL);
+}
+END_TEST
+
+START_TEST(prog_insn_origin_accepts_null_outputs)
+{
+	ck_assert_int_eq(mapops_exit(prog), 0);
 	ck_assert_int_eq(mapops_prog_insn_origin(prog, 0, NULL, NULL, NULL), 0);
+}
+END_TEST
+
+START_TEST(prog_set_tag_refuses_tag_too_long)
+{
+	char longtag[MAPOPS_TAG_MAX + 2];
+
+	ck_assert_int_eq(mapops_exit(prog), 0);
 	memset(longtag, 't', sizeof(longtag));
 	longtag[sizeof(longtag) - 1] = '\0';
+	errno = 0;
 	ck_assert_refused(prog, mapops_prog_set_tag(prog, longtag), ENAMETOOLONG,
 			  "mapops_prog_set_tag: tag");
-	ck_assert_int_eq(mapops_prog_set_tag(NULL, "x"), -EINVAL);
+	/* The refused tag does not apply to what follows. */
 	ck_assert_int_eq(mapops_exit(prog), 0);
 	expect_origin(1, "mapops_exit", 2, NULL);
 }
 END_TEST
 
-static Suite *origin_suite(void)
+START_TEST(prog_set_tag_refuses_null_prog)
 {
-	Suite *s = suite_create("origin");
-	TCase *tc = tcase_create("origin");
-
-	tcase_add_checked_fixture(tc, setup, teardown);
-	tcase_add_test(tc, calls_and_indices);
-	tcase_add_test(tc, failed_calls_do_not_count);
-	tcase_add_test(tc, tags);
-	tcase_add_test(tc, retag_with_own_tag);
-	tcase_add_test(tc, refusals);
-	suite_add_tcase(s, tc);
-	return s;
+	ck_assert_int_eq(mapops_prog_set_tag(NULL, "x"), -EINVAL);
 }
+END_TEST
 
 int main(void)
 {
-	return tu_run_suite(origin_suite());
+	struct tu_suite ts = { .suite = suite_create("origin"), .setup = setup,
+			       .teardown = teardown };
+
+	TU_CASE(&ts, prog_insn_origin_calls_and_indices);
+	TU_CASE(&ts, prog_insn_origin_skips_failed_calls);
+	TU_CASE(&ts, prog_set_tag_applies_to_later_slots);
+	TU_CASE(&ts, prog_set_tag_with_own_tag);
+	TU_CASE(&ts, prog_insn_origin_refuses_slot_past_end);
+	TU_CASE(&ts, prog_insn_origin_refuses_null_prog);
+	TU_CASE(&ts, prog_insn_origin_accepts_null_outputs);
+	TU_CASE(&ts, prog_set_tag_refuses_tag_too_long);
+	TU_CASE(&ts, prog_set_tag_refuses_null_prog);
+	return tu_run(&ts);
 }

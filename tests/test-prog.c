@@ -15,7 +15,7 @@ static void teardown(void)
 	mapops_prog_free(prog);
 }
 
-START_TEST(empty_program)
+START_TEST(prog_new_is_empty)
 {
 	const struct bpf_insn *insns;
 	size_t cnt = 99;
@@ -28,24 +28,39 @@ START_TEST(empty_program)
 }
 END_TEST
 
-START_TEST(null_arguments)
+START_TEST(prog_len_and_free_accept_null)
+{
+	mapops_prog_free(NULL);
+	ck_assert_uint_eq(mapops_prog_len(NULL), 0);
+}
+END_TEST
+
+START_TEST(prog_insns_refuses_null_prog)
 {
 	size_t cnt;
 
-	mapops_prog_free(NULL);
-	ck_assert_uint_eq(mapops_prog_len(NULL), 0);
 	errno = 0;
 	ck_assert_ptr_null(mapops_prog_insns(NULL, &cnt));
 	ck_assert_int_eq(errno, EINVAL);
+}
+END_TEST
+
+START_TEST(prog_insns_refuses_null_cnt)
+{
 	errno = 0;
 	ck_assert_ptr_null(mapops_prog_insns(prog, NULL));
 	ck_assert_int_eq(errno, EINVAL);
 	ck_assert_str_eq(mapops_prog_error(prog), "mapops_prog_insns: cnt is NULL");
+}
+END_TEST
+
+START_TEST(emit_refuses_null_prog)
+{
 	ck_assert_int_eq(mapops_emit(NULL, NULL, 0), -EINVAL);
 }
 END_TEST
 
-START_TEST(emit_raw)
+START_TEST(emit_raw_slots_kept)
 {
 	const struct bpf_insn raw[] = {
 		I(0xb7, 0, 0, 0, 2),          /* r0 = 2 */
@@ -62,7 +77,7 @@ START_TEST(emit_raw)
 }
 END_TEST
 
-START_TEST(emit_own_slots)
+START_TEST(emit_own_slots_while_growing)
 {
 	/* Repeating the program's own slots while it grows (the fuzzer found
 	 * this reading freed memory): the copy comes from the new array. */
@@ -80,31 +95,53 @@ START_TEST(emit_own_slots)
 }
 END_TEST
 
-START_TEST(emit_refusals)
+/* Each refusal leaves the program (one exit) unchanged. */
+static void emit_refused(const struct bpf_insn *insns, size_t cnt, int err,
+			 const char *want)
 {
-	const struct bpf_insn bad_reg[] = { I(0xb7, 11, 0, 0, 0) };
-	const struct bpf_insn bad_src[] = { I(0xbf, 1, 15, 0, 0) };
-	const struct bpf_insn bad_pair[] = {
-		I(0x18, 1, 0, 0, 1), I(0xb7, 0, 0, 0, 0),
-	};
 	struct tu_snapshot s;
 
 	ck_assert_int_eq(mapops_exit(prog), 0);
 	tu_snapshot_take(&s, prog);
 	errno = 0;
-	ck_assert_refused(prog, mapops_emit(prog, NULL, 3), EINVAL,
-			  "mapops_emit: insns is NULL but cnt is 3");
-	ck_assert_refused(prog, mapops_emit(prog, bad_reg, 1), EINVAL,
-			  "insns[0] names register dst 11 src 0");
-	ck_assert_refused(prog, mapops_emit(prog, bad_src, 1), EINVAL,
-			  "dst 1 src 15");
-	ck_assert_refused(prog, mapops_emit(prog, bad_pair, 2), EINVAL,
-			  "insns[1] must be the second slot of an ld_imm64");
+	ck_assert_refused(prog, mapops_emit(prog, insns, cnt), err, want);
 	ck_assert_unchanged(&s, prog);
+}
+
+START_TEST(emit_refuses_null_insns)
+{
+	emit_refused(NULL, 3, EINVAL, "mapops_emit: insns is NULL but cnt is 3");
 }
 END_TEST
 
-START_TEST(error_text_kept_until_next_failure)
+START_TEST(emit_refuses_bad_dst_reg)
+{
+	const struct bpf_insn bad_reg[] = { I(0xb7, 11, 0, 0, 0) };
+
+	emit_refused(bad_reg, 1, EINVAL, "insns[0] names register dst 11 src 0");
+}
+END_TEST
+
+START_TEST(emit_refuses_bad_src_reg)
+{
+	const struct bpf_insn bad_src[] = { I(0xbf, 1, 15, 0, 0) };
+
+	emit_refused(bad_src, 1, EINVAL, "dst 1 src 15");
+}
+END_TEST
+
+START_TEST(emit_refuses_unpaired_ld_imm64)
+{
+	const struct bpf_insn bad_pair[] = {
+		I(0x18, 1, 0, 0, 1), I(0xb7, 0, 0, 0, 0),
+	};
+
+	emit_refused(bad_pair, 2, EINVAL,
+		     "insns[1] must be the second slot of an ld_imm64");
+}
+END_TEST
+
+START_TEST(prog_error_kept_until_next_failure)
 {
 	ck_assert_int_eq(mapops_map_lookup(prog, 3, 0), -EINVAL);
 	ck_assert_ptr_nonnull(strstr(mapops_prog_error(prog), "key_stack_off 0"));
@@ -116,7 +153,7 @@ START_TEST(error_text_kept_until_next_failure)
 }
 END_TEST
 
-START_TEST(size_limit)
+START_TEST(prog_size_limit_refuses_next_slot)
 {
 	/* Exactly MAPOPS_MAX_INSNS slots build; the next slot is refused. */
 	static struct bpf_insn chunk[10000];
@@ -142,7 +179,7 @@ START_TEST(size_limit)
 }
 END_TEST
 
-START_TEST(near_limit_exact_reservation)
+START_TEST(prog_size_limit_exact_fit)
 {
 	/* A 5-slot operation fits when exactly 5 slots are left. */
 	static struct bpf_insn chunk[MAPOPS_MAX_INSNS - 5];
@@ -154,7 +191,7 @@ START_TEST(near_limit_exact_reservation)
 }
 END_TEST
 
-START_TEST(handles_are_independent)
+START_TEST(prog_handles_are_independent)
 {
 	mapops_prog_t *other = mapops_prog_new();
 
@@ -169,27 +206,25 @@ START_TEST(handles_are_independent)
 }
 END_TEST
 
-static Suite *prog_suite(void)
-{
-	Suite *s = suite_create("prog");
-	TCase *tc = tcase_create("handle");
-
-	tcase_add_checked_fixture(tc, setup, teardown);
-	tcase_set_timeout(tc, 60);
-	tcase_add_test(tc, empty_program);
-	tcase_add_test(tc, null_arguments);
-	tcase_add_test(tc, emit_raw);
-	tcase_add_test(tc, emit_own_slots);
-	tcase_add_test(tc, emit_refusals);
-	tcase_add_test(tc, error_text_kept_until_next_failure);
-	tcase_add_test(tc, size_limit);
-	tcase_add_test(tc, near_limit_exact_reservation);
-	tcase_add_test(tc, handles_are_independent);
-	suite_add_tcase(s, tc);
-	return s;
-}
-
 int main(void)
 {
-	return tu_run_suite(prog_suite());
+	struct tu_suite ts = { .suite = suite_create("prog"), .setup = setup,
+			       .teardown = teardown, .timeout = 60 };
+
+	TU_CASE(&ts, prog_new_is_empty);
+	TU_CASE(&ts, prog_len_and_free_accept_null);
+	TU_CASE(&ts, prog_insns_refuses_null_prog);
+	TU_CASE(&ts, prog_insns_refuses_null_cnt);
+	TU_CASE(&ts, emit_refuses_null_prog);
+	TU_CASE(&ts, emit_raw_slots_kept);
+	TU_CASE(&ts, emit_own_slots_while_growing);
+	TU_CASE(&ts, emit_refuses_null_insns);
+	TU_CASE(&ts, emit_refuses_bad_dst_reg);
+	TU_CASE(&ts, emit_refuses_bad_src_reg);
+	TU_CASE(&ts, emit_refuses_unpaired_ld_imm64);
+	TU_CASE(&ts, prog_error_kept_until_next_failure);
+	TU_CASE(&ts, prog_size_limit_refuses_next_slot);
+	TU_CASE(&ts, prog_size_limit_exact_fit);
+	TU_CASE(&ts, prog_handles_are_independent);
+	return tu_run(&ts);
 }

@@ -272,7 +272,7 @@ static void setup(void)
 		memcpy(refs[v].insns, insns, cnt * sizeof(*insns));
 		fd = tu_prog_load(c.p, BPF_PROG_TYPE_SOCKET_FILTER);
 		ck_assert_uint_eq(tu_prog_run(fd, 0, NULL, 0), retvals[v]);
-		close(fd);
+		tu_close(fd);
 		mapops_prog_free(c.p);
 	}
 }
@@ -285,11 +285,11 @@ static void teardown(void)
 		free(refs[v].insns);
 		refs[v].insns = NULL;
 	}
-	close(counter_map);
-	close(hash_map);
+	tu_close(counter_map);
+	tu_close(hash_map);
 }
 
-START_TEST(build_and_load_concurrently)
+START_TEST(prog_load_from_many_threads)
 {
 	struct worker w[NTHREADS];
 	pthread_barrier_t start;
@@ -355,7 +355,7 @@ static void *finish_elsewhere(void *arg)
 	return NULL;
 }
 
-START_TEST(handles_move_between_threads)
+START_TEST(prog_handles_move_between_threads)
 {
 	struct handoff h[NTHREADS];
 	pthread_t th[NTHREADS];
@@ -382,17 +382,10 @@ END_TEST
 
 int main(void)
 {
-	Suite *s;
-	TCase *tc;
+	struct tu_suite ts = { .suite = suite_create("threads"), .setup = setup,
+			       .teardown = teardown, .timeout = 240 };
 
-	if (!tu_bpf_available())
-		return tu_skip_code();
-	s = suite_create("threads");
-	tc = tcase_create("threads");
-	tcase_add_checked_fixture(tc, setup, teardown);
-	tcase_set_timeout(tc, 240);
-	tcase_add_test(tc, build_and_load_concurrently);
-	tcase_add_test(tc, handles_move_between_threads);
-	suite_add_tcase(s, tc);
-	return tu_run_suite(s);
+	TU_KERNEL_CASE(&ts, prog_load_from_many_threads);
+	TU_KERNEL_CASE(&ts, prog_handles_move_between_threads);
+	return tu_run(&ts);
 }

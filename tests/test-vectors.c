@@ -782,8 +782,9 @@ END_TEST
 
 int main(int argc, char **argv)
 {
-	Suite *s;
-	TCase *tc;
+	struct tu_suite ts = { .setup = setup, .teardown = teardown };
+	char **names;
+	size_t i, j;
 	int rc;
 
 	if (argc != 2) {
@@ -803,12 +804,50 @@ int main(int argc, char **argv)
 	fprintf(stderr, "test-vectors: %zu case(s) from %zu file(s) in %s\n",
 		nentries, nfiles, argv[1]);
 
-	s = suite_create("vectors");
-	tc = tcase_create("vectors");
-	tcase_add_checked_fixture(tc, setup, teardown);
-	tcase_add_loop_test(tc, vector_case, 0, (int)nentries);
-	suite_add_tcase(s, tc);
-	rc = tu_run_suite(s);
+	ts.suite = suite_create("vectors");
+	names = calloc(nentries, sizeof(*names));
+	if (!names) {
+		perror("test-vectors");
+		return EXIT_FAILURE;
+	}
+
+	/* One case per vector, named after its file and its "name":
+	 * CK_RUN_CASE=maps_map_lookup_fd_7_key_at_r10_8 runs that one. */
+	for (i = 0; i < nentries; i++) {
+		const struct entry *en = &entries[i];
+		json_object *jname;
+		char raw[512], base[256], name[300];
+		const char *stem = strrchr(en->file, '/');
+
+		stem = stem ? stem + 1 : en->file;
+		if (en->kase && json_object_is_type(en->kase, json_type_object) &&
+		    json_object_object_get_ex(en->kase, "name", &jname) &&
+		    json_object_is_type(jname, json_type_string))
+			snprintf(raw, sizeof(raw), "%.*s_%s",
+				 (int)strcspn(stem, "."), stem,
+				 json_object_get_string(jname));
+		else
+			snprintf(raw, sizeof(raw), "%.*s_case_%zu",
+				 (int)strcspn(stem, "."), stem, en->index);
+		tu_case_name(base, sizeof(base), raw);
+		/* Two names that differ only in punctuation get the case's
+		 * index too (duplicate names themselves fail the case). */
+		snprintf(name, sizeof(name), "%s", base);
+		for (j = 0; j < i; j++)
+			if (strcmp(names[j], base) == 0)
+				snprintf(name, sizeof(name), "%s_%zu", base,
+					 en->index);
+		names[i] = strdup(base);
+		if (!names[i]) {
+			perror("test-vectors");
+			return EXIT_FAILURE;
+		}
+		tu_case(&ts, name, vector_case, (int)i, (int)i + 1, false);
+	}
+	rc = tu_run(&ts);
+	for (i = 0; i < nentries; i++)
+		free(names[i]);
+	free(names);
 	free_all();
 	return rc;
 }

@@ -161,9 +161,9 @@ compile() { # source object
 }
 # Every source at once (they are small), then every link at once.
 objs=() pids=() what=()
-for c in "$src"/lib/*.c "$src/tests/testutil.c"; do
+for c in "$src"/lib/*.c "$src/tests/testutil.c" "$src/tests/testrun.c"; do
   o=$work/obj/lib-$(basename "${c%.c}").o
-  [ "$c" = "$src/tests/testutil.c" ] && o=$work/obj/testutil.o
+  case $c in "$src"/tests/*) o=$work/obj/$(basename "${c%.c}").o ;; esac
   compile "$c" "$o" & pids+=($!) what+=("compiling $c")
   objs+=("$o")
 done
