@@ -38,6 +38,10 @@
 
 #include "testrun.h"
 
+/* Every builder, with the example call lib/mapops.api gives it. */
+#define MAPOPS_API_CALLS
+#include "api-table.h"
+
 /* ---- Failing allocations ------------------------------------------------- */
 
 void *__real_malloc(size_t size);
@@ -318,22 +322,6 @@ static const struct setup setups[] = {
 
 /* ---- The calls ------------------------------------------------------------ */
 
-static int c_alu64_imm(mapops_prog_t *p) { return mapops_alu64_imm(p, BPF_MOV, 0, 1); }
-static int c_alu64_reg(mapops_prog_t *p) { return mapops_alu64_reg(p, BPF_ADD, 1, 10); }
-static int c_alu32_imm(mapops_prog_t *p) { return mapops_alu32_imm(p, BPF_LSH, 2, 31); }
-static int c_alu32_reg(mapops_prog_t *p) { return mapops_alu32_reg(p, BPF_XOR, 3, 4); }
-static int c_endian(mapops_prog_t *p) { return mapops_endian(p, BPF_TO_BE, 1, 64); }
-static int c_ldx(mapops_prog_t *p) { return mapops_ldx_mem(p, BPF_DW, 0, 10, -8); }
-static int c_stx(mapops_prog_t *p) { return mapops_stx_mem(p, BPF_W, 10, 1, -4); }
-static int c_st(mapops_prog_t *p) { return mapops_st_mem(p, BPF_B, 10, -1, 7); }
-static int c_atomic(mapops_prog_t *p)
-{
-	return mapops_atomic_op(p, BPF_DW, BPF_ADD | BPF_FETCH, 10, 1, -16);
-}
-static int c_ld_imm64(mapops_prog_t *p) { return mapops_ld_imm64(p, 1, 0x123456789ull); }
-static int c_ld_map_fd(mapops_prog_t *p) { return mapops_ld_map_fd(p, 2, 7); }
-static int c_call(mapops_prog_t *p) { return mapops_call_helper(p, BPF_FUNC_ktime_get_ns); }
-static int c_exit(mapops_prog_t *p) { return mapops_exit(p); }
 static int c_emit1(mapops_prog_t *p) { return mapops_emit(p, &exit_insn, 1); }
 static int c_emit0(mapops_prog_t *p) { return mapops_emit(p, NULL, 0); }
 static int c_emit17(mapops_prog_t *p)
@@ -346,11 +334,6 @@ static int c_emit17(mapops_prog_t *p)
 	return mapops_emit(p, buf, 17);
 }
 /* Backward jumps to "top" (bound): the fixup table and the slots. */
-static int c_jmp_imm(mapops_prog_t *p) { return mapops_jmp_imm(p, BPF_JEQ, 0, 0, "top"); }
-static int c_jmp_reg(mapops_prog_t *p) { return mapops_jmp_reg(p, BPF_JGT, 1, 2, "top"); }
-static int c_jmp32_imm(mapops_prog_t *p) { return mapops_jmp32_imm(p, BPF_JSLE, 3, -1, "top"); }
-static int c_jmp32_reg(mapops_prog_t *p) { return mapops_jmp32_reg(p, BPF_JSET, 10, 10, "top"); }
-static int c_ja(mapops_prog_t *p) { return mapops_ja(p, "top"); }
 /* Forward jumps to a new label: the label table too. */
 static int c_ja_new(mapops_prog_t *p) { return mapops_ja(p, "fresh"); }
 static int c_jmp_imm_new(mapops_prog_t *p) { return mapops_jmp_imm(p, BPF_JNE, 0, 1, "fresh"); }
@@ -363,26 +346,14 @@ static int c_label_long(mapops_prog_t *p)
 	name[MAPOPS_LABEL_MAX] = '\0';
 	return mapops_label(p, name);
 }
-static int c_lookup(mapops_prog_t *p) { return mapops_map_lookup(p, 3, -4); }
-static int c_update(mapops_prog_t *p) { return mapops_map_update(p, 3, -4, -16, BPF_ANY); }
-static int c_delete(mapops_prog_t *p) { return mapops_map_delete(p, 3, -4); }
-static int c_lookup_ptr(mapops_prog_t *p) { return mapops_map_lookup_ptr(p, 3, 6); }
-static int c_update_ptr(mapops_prog_t *p) { return mapops_map_update_ptr(p, 3, 3, 2, BPF_EXIST); }
-static int c_delete_ptr(mapops_prog_t *p) { return mapops_map_delete_ptr(p, 3, 2); }
-static int c_increment(mapops_prog_t *p) { return mapops_map_increment(p, 3, -4, -16, 1); }
 static int c_increment64(mapops_prog_t *p)
 {
 	return mapops_map_increment(p, 3, -4, -16, (__s64)1 << 40);
-}
-static int c_increment_atomic(mapops_prog_t *p)
-{
-	return mapops_map_increment_atomic(p, 3, -4, -16, -1);
 }
 static int c_increment_atomic64(mapops_prog_t *p)
 {
 	return mapops_map_increment_atomic(p, 3, -4, -16, INT64_MIN);
 }
-static int c_lookup_or_init(mapops_prog_t *p) { return mapops_map_lookup_or_init(p, 3, -4, -16); }
 static int c_set_tag(mapops_prog_t *p) { return mapops_prog_set_tag(p, "a tag of some length"); }
 static FILE *devnull;
 static int c_dump(mapops_prog_t *p) { return mapops_prog_dump(p, devnull); }
@@ -410,50 +381,57 @@ struct call {
 	const char *what;
 	int (*call)(mapops_prog_t *p);
 	void (*finish)(mapops_prog_t *p);
+	/* Or the description's example call of a builder (call is NULL). */
+	const struct mapops_api_call *api;
 };
 
-static const struct call calls[] = {
-	{ "mapops_alu64_imm", "r0 = 1", c_alu64_imm, NULL },
-	{ "mapops_alu64_reg", "r1 += r10", c_alu64_reg, NULL },
-	{ "mapops_alu32_imm", "w2 <<= 31", c_alu32_imm, NULL },
-	{ "mapops_alu32_reg", "w3 ^= w4", c_alu32_reg, NULL },
-	{ "mapops_endian", "be64 r1", c_endian, NULL },
-	{ "mapops_ldx_mem", "ldx", c_ldx, NULL },
-	{ "mapops_stx_mem", "stx", c_stx, NULL },
-	{ "mapops_st_mem", "st", c_st, NULL },
-	{ "mapops_atomic_op", "atomic fetch add", c_atomic, NULL },
-	{ "mapops_ld_imm64", "ld_imm64", c_ld_imm64, NULL },
-	{ "mapops_ld_map_fd", "ld_map_fd", c_ld_map_fd, NULL },
-	{ "mapops_call_helper", "call", c_call, NULL },
-	{ "mapops_exit", "exit", c_exit, NULL },
-	{ "mapops_emit", "1 raw slot", c_emit1, NULL },
-	{ "mapops_emit", "0 raw slots", c_emit0, NULL },
-	{ "mapops_emit", "17 raw slots", c_emit17, NULL },
-	{ "mapops_jmp_imm", "jump back", c_jmp_imm, NULL },
-	{ "mapops_jmp_reg", "jump back", c_jmp_reg, NULL },
-	{ "mapops_jmp32_imm", "jump back", c_jmp32_imm, NULL },
-	{ "mapops_jmp32_reg", "jump back", c_jmp32_reg, NULL },
-	{ "mapops_ja", "goto back", c_ja, NULL },
-	{ "mapops_ja", "goto a new label", c_ja_new, f_bind_fresh },
-	{ "mapops_jmp_imm", "jump to a new label", c_jmp_imm_new, f_bind_fresh },
-	{ "mapops_label", "a new label", c_label, f_jump_fresh },
-	{ "mapops_label", "a new label of 255 bytes", c_label_long, f_exit },
-	{ "mapops_map_lookup", "lookup", c_lookup, NULL },
-	{ "mapops_map_update", "update", c_update, NULL },
-	{ "mapops_map_delete", "delete", c_delete, NULL },
-	{ "mapops_map_lookup_ptr", "lookup_ptr", c_lookup_ptr, NULL },
-	{ "mapops_map_update_ptr", "update_ptr (swap)", c_update_ptr, NULL },
-	{ "mapops_map_delete_ptr", "delete_ptr", c_delete_ptr, NULL },
-	{ "mapops_map_increment", "increment", c_increment, NULL },
-	{ "mapops_map_increment", "64-bit increment", c_increment64, NULL },
-	{ "mapops_map_increment_atomic", "atomic increment", c_increment_atomic, NULL },
-	{ "mapops_map_increment_atomic", "64-bit atomic increment", c_increment_atomic64, NULL },
-	{ "mapops_map_lookup_or_init", "lookup_or_init", c_lookup_or_init, NULL },
-	{ "mapops_prog_set_tag", "a new tag", c_set_tag, f_exit },
-	{ "mapops_prog_dump", "to /dev/null", c_dump, NULL },
-	{ "mapops_prog_dump_text", "as text", c_dump_text, NULL },
+/* Every builder's example call from lib/mapops.api comes first (added in
+ * main()); these are the calls the examples do not cover. */
+static const struct call special_calls[] = {
+	{ "mapops_emit", "1 raw slot", c_emit1, NULL, NULL },
+	{ "mapops_emit", "0 raw slots", c_emit0, NULL, NULL },
+	{ "mapops_emit", "17 raw slots", c_emit17, NULL, NULL },
+	{ "mapops_ja", "goto a new label", c_ja_new, f_bind_fresh, NULL },
+	{ "mapops_jmp_imm", "jump to a new label", c_jmp_imm_new, f_bind_fresh, NULL },
+	{ "mapops_label", "a new label", c_label, f_jump_fresh, NULL },
+	{ "mapops_label", "a new label of 255 bytes", c_label_long, f_exit, NULL },
+	{ "mapops_map_increment", "64-bit increment", c_increment64, NULL, NULL },
+	{ "mapops_map_increment_atomic", "64-bit atomic increment", c_increment_atomic64, NULL, NULL },
+	{ "mapops_prog_set_tag", "a new tag", c_set_tag, f_exit, NULL },
+	{ "mapops_prog_dump", "to /dev/null", c_dump, NULL, NULL },
+	{ "mapops_prog_dump_text", "as text", c_dump_text, NULL, NULL },
 };
-#define NCALLS (sizeof(calls) / sizeof(calls[0]))
+#define NSPECIAL (sizeof(special_calls) / sizeof(special_calls[0]))
+
+static struct call calls[MAPOPS_API_NCALLS + NSPECIAL];
+static size_t ncalls;
+static char example_names[MAPOPS_API_NCALLS][80];
+
+static int do_call(const struct call *c, mapops_prog_t *p)
+{
+	return c->api ? c->api->call(p, c->api->example) : c->call(p);
+}
+
+/* calls[]: the examples of every builder that has one, then the specials. */
+static void calls_init(void)
+{
+	size_t i;
+
+	for (i = 0; i < MAPOPS_API_NCALLS; i++) {
+		const struct mapops_api_call *a = &mapops_api_calls[i];
+
+		if (!a->has_example)
+			continue;
+		snprintf(example_names[ncalls], sizeof(example_names[ncalls]),
+			 "mapops_%s", a->name);
+		calls[ncalls].fn = example_names[ncalls];
+		calls[ncalls].what = "example";
+		calls[ncalls].api = a;
+		ncalls++;
+	}
+	for (i = 0; i < NSPECIAL; i++)
+		calls[ncalls++] = special_calls[i];
+}
 
 /* ---- The driver ------------------------------------------------------------ */
 
@@ -480,7 +458,7 @@ static long run_case(const struct call *c, void (*setup)(mapops_prog_t *, int),
 	/* The reference: no failure. */
 	p = build(setup, k);
 	arm(-1, FAIL_ONE);
-	rc = c->call(p);
+	rc = do_call(c, p);
 	disarm();
 	n = allocs;
 	ck_assert_msg(rc == 0, "%s (%s) from %s: %s", c->fn, c->what,
@@ -502,7 +480,7 @@ static long run_case(const struct call *c, void (*setup)(mapops_prog_t *, int),
 			state_take(&before, p);
 			arm(at, (enum fail_mode)m);
 			errno = 0;
-			rc = c->call(p);
+			rc = do_call(c, p);
 			disarm();
 			ck_assert_msg(failures >= 1, "%s: the allocation was not made",
 				      what);
@@ -519,7 +497,7 @@ static long run_case(const struct call *c, void (*setup)(mapops_prog_t *, int),
 			state_free(&before);
 			/* Usable: the same call now succeeds, and the result is
 			 * the reference's. */
-			rc = c->call(p);
+			rc = do_call(c, p);
 			ck_assert_msg(rc == 0, "%s: the retry failed: %s", what,
 				      mapops_prog_error(p));
 			if (c->finish)
@@ -567,7 +545,7 @@ START_TEST(emit_enomem_second_half_of_ld_imm64)
 {
 	static const struct call c = {
 		"mapops_emit", "the second half of an ld_imm64",
-		c_emit_second_half, f_exit,
+		c_emit_second_half, f_exit, NULL,
 	};
 	mapops_prog_t *p;
 	long total = 0;
@@ -798,7 +776,8 @@ int main(void)
 		perror("/dev/null");
 		return EXIT_FAILURE;
 	}
-	for (i = 0; i < NCALLS; i++) {
+	calls_init();
+	for (i = 0; i < ncalls; i++) {
 		/* "mapops_map_increment", "64-bit increment" ->
 		 * map_increment_enomem_64_bit_increment */
 		snprintf(raw, sizeof(raw), "%s_enomem_%s",
