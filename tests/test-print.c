@@ -3,6 +3,7 @@
  * snprintf semantics, and whole-program dumps.  One tcase per behaviour:
  * CK_RUN_CASE=insn_snprint_kfunc_calls ./build/tests/test-print runs one.
  * (tests/test-kernel-print.c compares the text with the running kernel's.) */
+#include <pthread.h>
 #include <stdio.h>
 #include <unistd.h>
 
@@ -309,6 +310,52 @@ START_TEST(insn_snprint_kfunc_calls)
 	EXPECT("call kernel-function#-1", I(0x85, 0, BPF_PSEUDO_KFUNC_CALL, 0, -1));
 	EXPECT("call kernel-function#0", I(0x85, 0, BPF_PSEUDO_KFUNC_CALL, 0, 0));
 	btf__free(btf);
+}
+END_TEST
+
+/* The first kfunc call of the process loads the kernel's BTF: threads that
+ * race to it all get the same name (the test runs in a fresh process). */
+#define KFUNC_THREADS 8
+
+static void *print_kfunc(void *arg)
+{
+	const struct bpf_insn in = I(0x85, 0, BPF_PSEUDO_KFUNC_CALL, 0, *(int *)arg);
+	char *text = malloc(128);
+	int i;
+
+	for (i = 0; text && i < 200; i++)
+		if (mapops_insn_snprint(text, 128, &in, 1, 0) <= 0)
+			break;
+	return text;
+}
+
+START_TEST(insn_snprint_kfunc_threads)
+{
+	pthread_t t[KFUNC_THREADS];
+	struct btf *btf = NULL;
+	char want[128];
+	int id = 12345, i;
+
+	if (access("/sys/kernel/btf/vmlinux", R_OK) == 0) {
+		btf = btf__load_vmlinux_btf();
+		ck_assert_ptr_nonnull(btf);
+		id = btf__find_by_name_kind(btf, "bpf_cast_to_kern_ctx", BTF_KIND_FUNC);
+		ck_assert_int_gt(id, 0);
+		snprintf(want, sizeof(want), "call bpf_cast_to_kern_ctx#%d", id);
+		btf__free(btf);
+	} else {
+		snprintf(want, sizeof(want), "call kernel-function#%d", id);
+	}
+	for (i = 0; i < KFUNC_THREADS; i++)
+		ck_assert_int_eq(pthread_create(&t[i], NULL, print_kfunc, &id), 0);
+	for (i = 0; i < KFUNC_THREADS; i++) {
+		void *text;
+
+		ck_assert_int_eq(pthread_join(t[i], &text), 0);
+		ck_assert_ptr_nonnull(text);
+		ck_assert_str_eq((char *)text, want);
+		free(text);
+	}
 }
 END_TEST
 
@@ -733,6 +780,7 @@ static Suite *print_suite(void)
 	CASE(s, insn_snprint_helper_calls, false);
 	CASE(s, insn_snprint_subprog_calls, false);
 	CASE(s, insn_snprint_kfunc_calls, false);
+	CASE(s, insn_snprint_kfunc_threads, false);
 	CASE(s, insn_snprint_invalid_opcodes, false);
 	CASE(s, insn_snprint_invalid_fields, false);
 	CASE(s, insn_snprint_truncated_ld_imm64, false);
