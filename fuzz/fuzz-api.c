@@ -31,6 +31,9 @@
  *
  * Built from the library's sources (fuzz/run.sh), so it may read the
  * program's raw slots through lib/internal.h when they do not resolve.
+ * Which operands make a valid instruction (ALU, jump and atomic ops, sizes,
+ * endian type and bits) it takes from lib/insn-valid.h, the one place the
+ * library decides it; the rest of the model is written from the header.
  *
  * MAPOPS_FUZZ_NO_ALIAS=1 in the environment turns off the calls that pass
  * the program's own storage back to it (a tag returned by
@@ -48,6 +51,7 @@
 
 #include <mapops/mapops.h>
 
+#include "insn-valid.h"
 #include "internal.h"
 
 /* The printing API (lib/print.c) is exercised when it is linked in. */
@@ -352,61 +356,15 @@ static unsigned errno_bit(int e)
 	}
 }
 
-static bool reg_ok(int r) { return r >= 0 && r <= 10; }
+static bool reg_ok(int r) { return insn_reg_ok(r); }
 static bool dst_ok(int r) { return r >= 0 && r <= 9; }
 static bool ptr_ok(int r) { return r >= 0 && r <= 9; }
 static bool stack_ok(int off) { return off >= -512 && off <= -1; }
 static bool off16_ok(int off) { return off >= -32768 && off <= 32767; }
 
-static bool alu_op_ok(int op, bool imm_form)
-{
-	switch (op) {
-	case BPF_ADD: case BPF_SUB: case BPF_MUL: case BPF_DIV: case BPF_MOD:
-	case BPF_OR: case BPF_AND: case BPF_XOR: case BPF_LSH: case BPF_RSH:
-	case BPF_ARSH: case BPF_MOV:
-		return true;
-	case BPF_NEG:
-		return imm_form;
-	default:
-		return false;
-	}
-}
 
-static bool jmp_op_ok(int op)
-{
-	switch (op) {
-	case BPF_JEQ: case BPF_JNE: case BPF_JGT: case BPF_JGE: case BPF_JLT:
-	case BPF_JLE: case BPF_JSET: case BPF_JSGT: case BPF_JSGE:
-	case BPF_JSLT: case BPF_JSLE:
-		return true;
-	default:
-		return false;
-	}
-}
 
-static int size_bytes(int size)
-{
-	switch (size) {
-	case BPF_B: return 1;
-	case BPF_H: return 2;
-	case BPF_W: return 4;
-	case BPF_DW: return 8;
-	default: return 0;
-	}
-}
 
-static bool atomic_op_ok(int op)
-{
-	switch (op) {
-	case BPF_ADD: case BPF_OR: case BPF_AND: case BPF_XOR:
-	case BPF_ADD | BPF_FETCH: case BPF_OR | BPF_FETCH:
-	case BPF_AND | BPF_FETCH: case BPF_XOR | BPF_FETCH:
-	case BPF_XCHG: case BPF_CMPXCHG:
-		return true;
-	default:
-		return false;
-	}
-}
 
 static bool flags_ok(uint64_t f)
 {
@@ -418,7 +376,7 @@ static bool flags_ok(uint64_t f)
 /* [off, off + size) inside the frame, when the base is r10. */
 static bool mem_ok(int size, int base, int off)
 {
-	int n = size_bytes(size);
+	int n = insn_size_bytes(size);
 
 	if (!n || !off16_ok(off))
 		return false;
@@ -1077,7 +1035,7 @@ static void do_jump(struct model *m, struct rd *r, bool np, int kind)
 	}
 	label = get_name(m, r, 0);
 	e.slots = 1;
-	if (kind != 4 && (!jmp_op_ok(op) || !reg_ok(dst) ||
+	if (kind != 4 && (!insn_jmp_cond_ok(op) || !reg_ok(dst) ||
 			  (reg_form && !reg_ok(src))))
 		e.errs |= X_INVAL;
 	if (!label || !label[0])
@@ -1134,15 +1092,10 @@ static void do_alu(struct model *m, struct rd *r, bool np, int kind)
 	else
 		src = get_reg(r);
 	e.slots = 1;
-	if (!alu_op_ok(op, imm_form) || !dst_ok(dst) ||
+	if (!insn_alu_op_ok(op, imm_form) || !dst_ok(dst) ||
 	    (!imm_form && !reg_ok(src)))
 		e.errs |= X_INVAL;
-	if (imm_form && (op == BPF_DIV || op == BPF_MOD) && imm == 0)
-		e.errs |= X_INVAL;
-	if (imm_form && (op == BPF_LSH || op == BPF_RSH || op == BPF_ARSH) &&
-	    (imm < 0 || imm >= bits))
-		e.errs |= X_INVAL;
-	if (imm_form && op == BPF_NEG && imm != 0)
+	if (imm_form && !insn_alu_imm_ok(op, imm, bits))
 		e.errs |= X_INVAL;
 	if (m->open)
 		e.errs |= X_INVAL;
@@ -1168,8 +1121,8 @@ static void do_endian(struct model *m, struct rd *r, bool np)
 
 	exp_init(&e, "mapops_endian", np);
 	e.slots = 1;
-	if ((type != BPF_TO_LE && type != BPF_TO_BE) || !dst_ok(dst) ||
-	    (bits != 16 && bits != 32 && bits != 64) || m->open)
+	if (!insn_endian_type_ok(type) || !dst_ok(dst) ||
+	    !insn_endian_bits_ok(bits) || m->open)
 		e.errs |= X_INVAL;
 	e.exp[0] = mk(BPF_ALU | BPF_END | type, dst, 0, 0, bits);
 	e.n_exp = 1;
@@ -1215,7 +1168,7 @@ static void do_mem(struct model *m, struct rd *r, bool np, int kind)
 		e.exp[0] = mk(BPF_ST | BPF_MEM | size, dst, 0, off, imm);
 		break;
 	default:
-		if ((size != BPF_W && size != BPF_DW) || !atomic_op_ok(op) ||
+		if (!insn_atomic_size_ok(size) || !insn_atomic_op_ok(op) ||
 		    !reg_ok(dst) || !reg_ok(src) || !mem_ok(size, dst, off))
 			e.errs |= X_INVAL;
 		e.exp[0] = mk(BPF_STX | BPF_ATOMIC | size, dst, src, off, op);

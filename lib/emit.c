@@ -2,7 +2,7 @@
 /* The composing emitters: arithmetic, memory, immediates, calls, exit. */
 #include <errno.h>
 
-#include "insn.h"
+#include "insn-valid.h"
 #include "internal.h"
 
 /* Appends one instruction once every check has passed. */
@@ -13,33 +13,23 @@ static int emit1(struct op *o, struct bpf_insn insn)
 
 static void chk_alu_op(struct op *o, int op, bool imm_form)
 {
-	switch (op) {
-	case BPF_ADD: case BPF_SUB: case BPF_MUL: case BPF_DIV: case BPF_MOD:
-	case BPF_OR: case BPF_AND: case BPF_XOR: case BPF_LSH: case BPF_RSH:
-	case BPF_ARSH: case BPF_MOV:
-		return;
-	case BPF_NEG:
-		if (imm_form)
-			return;
-		break;
-	default:
-		break;
-	}
-	op_error(o, -EINVAL, "op 0x%x is not an ALU operation%s", (unsigned)op,
-		 imm_form ? "" : " with a register source");
+	if (!insn_alu_op_ok(op, imm_form))
+		op_error(o, -EINVAL, "op 0x%x is not an ALU operation%s",
+			 (unsigned)op, imm_form ? "" : " with a register source");
 }
 
 static void chk_alu_imm(struct op *o, int op, __s32 imm, int bits)
 {
-	if ((op == BPF_DIV || op == BPF_MOD) && imm == 0)
+	if (insn_alu_imm_ok(op, imm, bits))
+		return;
+	if (op == BPF_DIV || op == BPF_MOD)
 		op_error(o, -EINVAL, "division by the immediate 0");
-	else if ((op == BPF_LSH || op == BPF_RSH || op == BPF_ARSH) &&
-		 (imm < 0 || imm >= bits))
-		op_error(o, -EINVAL, "shift by %d is outside [0, %d]", imm,
-			 bits - 1);
-	else if (op == BPF_NEG && imm != 0)
+	else if (op == BPF_NEG)
 		op_error(o, -EINVAL, "BPF_NEG takes no operand but imm is %d",
 			 imm);
+	else /* a shift */
+		op_error(o, -EINVAL, "shift by %d is outside [0, %d]", imm,
+			 bits - 1);
 }
 
 static int alu_imm(const char *fn, mapops_prog_t *prog, int cls, int op,
@@ -52,7 +42,7 @@ static int alu_imm(const char *fn, mapops_prog_t *prog, int cls, int op,
 	chk_alu_op(&o, op, true);
 	chk_dst(&o, "dst", dst);
 	chk_alu_imm(&o, op, imm, cls == BPF_ALU64 ? 64 : 32);
-	return emit1(&o, insn_make(cls | op | BPF_K, dst, 0, 0, imm));
+	return emit1(&o, insn_alu_imm(cls, op, dst, imm));
 }
 
 static int alu_reg(const char *fn, mapops_prog_t *prog, int cls, int op,
@@ -65,7 +55,7 @@ static int alu_reg(const char *fn, mapops_prog_t *prog, int cls, int op,
 	chk_alu_op(&o, op, false);
 	chk_dst(&o, "dst", dst);
 	chk_reg(&o, "src", src);
-	return emit1(&o, insn_make(cls | op | BPF_X, dst, src, 0, 0));
+	return emit1(&o, insn_alu_reg(cls, op, dst, src));
 }
 
 int mapops_alu64_imm(mapops_prog_t *prog, int op, int dst, __s32 imm)
@@ -94,25 +84,23 @@ int mapops_endian(mapops_prog_t *prog, int type, int dst, int bits)
 
 	if (op_start(&o, prog, __func__))
 		return o.err;
-	if (type != BPF_TO_LE && type != BPF_TO_BE)
+	if (!insn_endian_type_ok(type))
 		op_error(&o, -EINVAL,
 			 "type 0x%x is not BPF_TO_LE or BPF_TO_BE",
 			 (unsigned)type);
 	chk_dst(&o, "dst", dst);
-	if (bits != 16 && bits != 32 && bits != 64)
+	if (!insn_endian_bits_ok(bits))
 		op_error(&o, -EINVAL, "bits %d is not 16, 32 or 64", bits);
-	return emit1(&o, insn_make(BPF_ALU | BPF_END | type, dst, 0, 0, bits));
+	return emit1(&o, insn_endian(type, dst, bits));
 }
 
 /* Checks base + off; with r10 as base the size bytes must fit the frame. */
 static void chk_mem(struct op *o, int size, int base, int off)
 {
-	static const int bytes[4] = { 4, 2, 1, 8 }; /* BPF_W, H, B, DW */
-
 	chk_size(o, size);
 	chk_off16(o, "off", off);
 	if (!o->err && base == BPF_REG_10)
-		chk_stack(o, "off", off, bytes[size >> 3]);
+		chk_stack(o, "off", off, insn_size_bytes(size));
 }
 
 int mapops_ldx_mem(mapops_prog_t *prog, int size, int dst, int src, int off)
@@ -157,20 +145,13 @@ int mapops_atomic_op(mapops_prog_t *prog, int size, int op, int dst, int src,
 
 	if (op_start(&o, prog, __func__))
 		return o.err;
-	if (size != BPF_W && size != BPF_DW)
+	if (!insn_atomic_size_ok(size))
 		op_error(&o, -EINVAL,
 			 "size 0x%x is not BPF_W or BPF_DW (atomics are 32 or 64 bits)",
 			 (unsigned)size);
-	switch (op) {
-	case BPF_ADD: case BPF_OR: case BPF_AND: case BPF_XOR:
-	case BPF_ADD | BPF_FETCH: case BPF_OR | BPF_FETCH:
-	case BPF_AND | BPF_FETCH: case BPF_XOR | BPF_FETCH:
-	case BPF_XCHG: case BPF_CMPXCHG:
-		break;
-	default:
+	if (!insn_atomic_op_ok(op))
 		op_error(&o, -EINVAL, "op 0x%x is not an atomic operation",
 			 (unsigned)op);
-	}
 	chk_reg(&o, "dst", dst);
 	chk_reg(&o, "src", src);
 	chk_mem(&o, size, dst, off);
@@ -223,5 +204,5 @@ int mapops_exit(mapops_prog_t *prog)
 
 	if (op_start(&o, prog, __func__))
 		return o.err;
-	return emit1(&o, insn_make(BPF_JMP | BPF_EXIT, 0, 0, 0, 0));
+	return emit1(&o, insn_exit());
 }

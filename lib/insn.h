@@ -8,6 +8,28 @@
 /* The first slot's code of a 64-bit immediate load. */
 #define INSN_LD_IMM64_CODE (BPF_LD | BPF_IMM | BPF_DW)
 
+/*
+ * Newer than Debian 12's <linux/bpf.h> (6.1).  The sign-extending moves
+ * (BPF_MOVSX in the ISA) have no constant of their own: they are BPF_MOV |
+ * BPF_X with off 8, 16 or 32, as sdiv and smod are BPF_DIV and BPF_MOD with
+ * off 1.
+ */
+#ifndef BPF_JCOND
+#define BPF_JCOND 0xe0 /* may_goto (src_reg BPF_MAY_GOTO = 0) */
+#endif
+#ifndef BPF_MEMSX
+#define BPF_MEMSX 0x80 /* sign-extending load */
+#endif
+#ifndef BPF_ADDR_SPACE_CAST
+#define BPF_ADDR_SPACE_CAST 1 /* off of an ALU64 MOV X: arena cast */
+#endif
+#ifndef BPF_LOAD_ACQ
+#define BPF_LOAD_ACQ 0x100 /* atomic imm: load-acquire */
+#endif
+#ifndef BPF_STORE_REL
+#define BPF_STORE_REL 0x110 /* atomic imm: store-release */
+#endif
+
 static inline struct bpf_insn insn_make(int code, int dst, int src, int off,
 					__s32 imm)
 {
@@ -21,14 +43,31 @@ static inline struct bpf_insn insn_make(int code, int dst, int src, int off,
 	return insn;
 }
 
+/* cls: BPF_ALU64 or BPF_ALU (32-bit). */
+static inline struct bpf_insn insn_alu_imm(int cls, int op, int dst, __s32 imm)
+{
+	return insn_make(cls | op | BPF_K, dst, 0, 0, imm);
+}
+
+static inline struct bpf_insn insn_alu_reg(int cls, int op, int dst, int src)
+{
+	return insn_make(cls | op | BPF_X, dst, src, 0, 0);
+}
+
 static inline struct bpf_insn insn_alu64_imm(int op, int dst, __s32 imm)
 {
-	return insn_make(BPF_ALU64 | op | BPF_K, dst, 0, 0, imm);
+	return insn_alu_imm(BPF_ALU64, op, dst, imm);
 }
 
 static inline struct bpf_insn insn_alu64_reg(int op, int dst, int src)
 {
-	return insn_make(BPF_ALU64 | op | BPF_X, dst, src, 0, 0);
+	return insn_alu_reg(BPF_ALU64, op, dst, src);
+}
+
+/* "dst = le<bits> dst" / "be<bits>" (type BPF_TO_LE or BPF_TO_BE). */
+static inline struct bpf_insn insn_endian(int type, int dst, int bits)
+{
+	return insn_make(BPF_ALU | BPF_END | type, dst, 0, 0, bits);
 }
 
 static inline struct bpf_insn insn_mov64_reg(int dst, int src)
@@ -62,14 +101,37 @@ static inline struct bpf_insn insn_atomic(int size, int op, int dst, int src,
 	return insn_make(BPF_STX | BPF_ATOMIC | size, dst, src, off, op);
 }
 
+/* A conditional jump; cls: BPF_JMP or BPF_JMP32 (32-bit compare). */
+static inline struct bpf_insn insn_cond_imm(int cls, int op, int dst,
+					    __s32 imm, int off)
+{
+	return insn_make(cls | op | BPF_K, dst, 0, off, imm);
+}
+
+static inline struct bpf_insn insn_cond_reg(int cls, int op, int dst, int src,
+					    int off)
+{
+	return insn_make(cls | op | BPF_X, dst, src, off, 0);
+}
+
 static inline struct bpf_insn insn_jmp_imm(int op, int dst, __s32 imm, int off)
 {
-	return insn_make(BPF_JMP | op | BPF_K, dst, 0, off, imm);
+	return insn_cond_imm(BPF_JMP, op, dst, imm, off);
+}
+
+static inline struct bpf_insn insn_ja(int off)
+{
+	return insn_make(BPF_JMP | BPF_JA, 0, 0, off, 0);
 }
 
 static inline struct bpf_insn insn_call(__s32 helper)
 {
 	return insn_make(BPF_JMP | BPF_CALL, 0, 0, 0, helper);
+}
+
+static inline struct bpf_insn insn_exit(void)
+{
+	return insn_make(BPF_JMP | BPF_EXIT, 0, 0, 0, 0);
 }
 
 /* Writes the two slots of "dst = imm ll" (src: 0 or a BPF_PSEUDO_* kind). */

@@ -126,5 +126,9 @@ int origin_snprint(const mapops_prog_t *prog, size_t slot, char *buf,
 
 /* Emits one jump to the named label (a builder call's whole body). */
 int emit_jump(struct op *o, struct bpf_insn insn, const char *label);
+/* Resolves the label jumps as mapops_prog_insns() does, for the call o (its
+ * errors name o->fn): the slots and *cnt, or NULL with the error recorded
+ * in o (then call op_fail()). */
+const struct bpf_insn *prog_resolve(struct op *o, size_t *cnt);
 
 #endif

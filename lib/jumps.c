@@ -3,7 +3,7 @@
 #include <errno.h>
 #include <string.h>
 
-#include "insn.h"
+#include "insn-valid.h"
 #include "internal.h"
 
 /* Checks a label name; returns its length (0 after a recorded error). */
@@ -106,16 +106,10 @@ int emit_jump(struct op *o, struct bpf_insn insn, const char *label)
 
 static void chk_jmp_op(struct op *o, int op)
 {
-	switch (op) {
-	case BPF_JEQ: case BPF_JNE: case BPF_JGT: case BPF_JGE:
-	case BPF_JLT: case BPF_JLE: case BPF_JSET: case BPF_JSGT:
-	case BPF_JSGE: case BPF_JSLT: case BPF_JSLE:
-		return;
-	default:
+	if (!insn_jmp_cond_ok(op))
 		op_error(o, -EINVAL,
 			 "op 0x%x is not a conditional jump (BPF_JEQ .. BPF_JSLE)",
 			 (unsigned)op);
-	}
 }
 
 static int jmp_imm(const char *fn, mapops_prog_t *prog, int cls, int op,
@@ -127,7 +121,7 @@ static int jmp_imm(const char *fn, mapops_prog_t *prog, int cls, int op,
 		return o.err;
 	chk_jmp_op(&o, op);
 	chk_reg(&o, "reg", reg);
-	return emit_jump(&o, insn_make(cls | op | BPF_K, reg, 0, 0, imm), label);
+	return emit_jump(&o, insn_cond_imm(cls, op, reg, imm, 0), label);
 }
 
 static int jmp_reg(const char *fn, mapops_prog_t *prog, int cls, int op,
@@ -140,7 +134,7 @@ static int jmp_reg(const char *fn, mapops_prog_t *prog, int cls, int op,
 	chk_jmp_op(&o, op);
 	chk_reg(&o, "dst", dst);
 	chk_reg(&o, "src", src);
-	return emit_jump(&o, insn_make(cls | op | BPF_X, dst, src, 0, 0), label);
+	return emit_jump(&o, insn_cond_reg(cls, op, dst, src, 0), label);
 }
 
 int mapops_jmp_imm(mapops_prog_t *prog, int op, int reg, __s32 imm,
@@ -173,7 +167,7 @@ int mapops_ja(mapops_prog_t *prog, const char *label)
 
 	if (op_start(&o, prog, __func__))
 		return o.err;
-	return emit_jump(&o, insn_make(BPF_JMP | BPF_JA, 0, 0, 0, 0), label);
+	return emit_jump(&o, insn_ja(0), label);
 }
 
 /* The offset of fixup f, or a recorded error. */
@@ -204,29 +198,38 @@ static long jump_offset(struct op *o, const struct fixup *f)
 	return d;
 }
 
-const struct bpf_insn *mapops_prog_insns(mapops_prog_t *prog, size_t *cnt)
+const struct bpf_insn *prog_resolve(struct op *o, size_t *cnt)
 {
-	struct op o;
+	mapops_prog_t *prog = o->prog;
 	size_t i;
 
-	if (op_start(&o, prog, __func__))
-		return NULL;
 	if (!cnt)
-		op_error(&o, -EINVAL, "cnt is NULL");
+		op_error(o, -EINVAL, "cnt is NULL");
 	else if (prog->open_ld64)
-		op_error(&o, -EINVAL,
+		op_error(o, -EINVAL,
 			 "the program ends inside the ld_imm64 at slot %zu",
 			 prog->len - 1);
 	/* Check every jump before writing any, so a failure changes nothing. */
-	for (i = 0; i < prog->nfixups && !o.err; i++)
-		jump_offset(&o, &prog->fixups[i]);
-	if (o.err) {
-		op_fail(&o);
+	for (i = 0; i < prog->nfixups && !o->err; i++)
+		jump_offset(o, &prog->fixups[i]);
+	if (o->err)
 		return NULL;
-	}
 	for (i = 0; i < prog->nfixups; i++)
 		prog->insns[prog->fixups[i].slot].off =
-			(__s16)jump_offset(&o, &prog->fixups[i]);
+			(__s16)jump_offset(o, &prog->fixups[i]);
 	*cnt = prog->len;
 	return prog->insns;
+}
+
+const struct bpf_insn *mapops_prog_insns(mapops_prog_t *prog, size_t *cnt)
+{
+	const struct bpf_insn *insns;
+	struct op o;
+
+	if (op_start(&o, prog, __func__))
+		return NULL;
+	insns = prog_resolve(&o, cnt);
+	if (!insns)
+		op_fail(&o);
+	return insns;
 }

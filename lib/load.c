@@ -140,9 +140,9 @@ int mapops_prog_load(mapops_prog_t *prog, enum bpf_prog_type type,
 	chk_opts(&o, opts);
 	if (o.err)
 		return op_fail(&o);
-	insns = mapops_prog_insns(prog, &cnt);
-	if (!insns) /* the message is mapops_prog_insns()'s */
-		return -errno;
+	insns = prog_resolve(&o, &cnt);
+	if (!insns)
+		return op_fail(&o);
 
 	name = OPTS_GET(opts, prog_name, NULL);
 	license = OPTS_GET(opts, license, NULL);

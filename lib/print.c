@@ -11,101 +11,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "insn-valid.h"
 #include "internal.h"
-
-/*
- * Newer than Debian 12's <linux/bpf.h> (6.1).  The sign-extending moves
- * (BPF_MOVSX in the ISA) have no constant of their own: they are BPF_MOV |
- * BPF_X with off 8, 16 or 32, as sdiv and smod are BPF_DIV and BPF_MOD with
- * off 1.
- */
-#ifndef BPF_JCOND
-#define BPF_JCOND 0xe0 /* may_goto (src_reg BPF_MAY_GOTO = 0) */
-#endif
-#ifndef BPF_MEMSX
-#define BPF_MEMSX 0x80 /* sign-extending load */
-#endif
-#ifndef BPF_ADDR_SPACE_CAST
-#define BPF_ADDR_SPACE_CAST 1 /* off of an ALU64 MOV X: arena cast */
-#endif
-#ifndef BPF_LOAD_ACQ
-#define BPF_LOAD_ACQ 0x100 /* atomic imm: load-acquire */
-#endif
-#ifndef BPF_STORE_REL
-#define BPF_STORE_REL 0x110 /* atomic imm: store-release */
-#endif
-
-#define LD_IMM64 (BPF_LD | BPF_IMM | BPF_DW)
-
-/* The kernel's helper names (enum bpf_func_id), "bpf_" left off. */
-static const char *const helper_names[] = {
-	"unspec", "map_lookup_elem", "map_update_elem", "map_delete_elem",
-	"probe_read", "ktime_get_ns", "trace_printk", "get_prandom_u32",
-	"get_smp_processor_id", "skb_store_bytes", "l3_csum_replace",
-	"l4_csum_replace", "tail_call", "clone_redirect", "get_current_pid_tgid",
-	"get_current_uid_gid", "get_current_comm", "get_cgroup_classid",
-	"skb_vlan_push", "skb_vlan_pop", "skb_get_tunnel_key", "skb_set_tunnel_key",
-	"perf_event_read", "redirect", "get_route_realm", "perf_event_output",
-	"skb_load_bytes", "get_stackid", "csum_diff", "skb_get_tunnel_opt",
-	"skb_set_tunnel_opt", "skb_change_proto", "skb_change_type",
-	"skb_under_cgroup", "get_hash_recalc", "get_current_task", "probe_write_user",
-	"current_task_under_cgroup", "skb_change_tail", "skb_pull_data",
-	"csum_update", "set_hash_invalid", "get_numa_node_id", "skb_change_head",
-	"xdp_adjust_head", "probe_read_str", "get_socket_cookie", "get_socket_uid",
-	"set_hash", "setsockopt", "skb_adjust_room", "redirect_map",
-	"sk_redirect_map", "sock_map_update", "xdp_adjust_meta",
-	"perf_event_read_value", "perf_prog_read_value", "getsockopt",
-	"override_return", "sock_ops_cb_flags_set", "msg_redirect_map",
-	"msg_apply_bytes", "msg_cork_bytes", "msg_pull_data", "bind",
-	"xdp_adjust_tail", "skb_get_xfrm_state", "get_stack",
-	"skb_load_bytes_relative", "fib_lookup", "sock_hash_update",
-	"msg_redirect_hash", "sk_redirect_hash", "lwt_push_encap",
-	"lwt_seg6_store_bytes", "lwt_seg6_adjust_srh", "lwt_seg6_action", "rc_repeat",
-	"rc_keydown", "skb_cgroup_id", "get_current_cgroup_id", "get_local_storage",
-	"sk_select_reuseport", "skb_ancestor_cgroup_id", "sk_lookup_tcp",
-	"sk_lookup_udp", "sk_release", "map_push_elem", "map_pop_elem",
-	"map_peek_elem", "msg_push_data", "msg_pop_data", "rc_pointer_rel",
-	"spin_lock", "spin_unlock", "sk_fullsock", "tcp_sock", "skb_ecn_set_ce",
-	"get_listener_sock", "skc_lookup_tcp", "tcp_check_syncookie",
-	"sysctl_get_name", "sysctl_get_current_value", "sysctl_get_new_value",
-	"sysctl_set_new_value", "strtol", "strtoul", "sk_storage_get",
-	"sk_storage_delete", "send_signal", "tcp_gen_syncookie", "skb_output",
-	"probe_read_user", "probe_read_kernel", "probe_read_user_str",
-	"probe_read_kernel_str", "tcp_send_ack", "send_signal_thread", "jiffies64",
-	"read_branch_records", "get_ns_current_pid_tgid", "xdp_output",
-	"get_netns_cookie", "get_current_ancestor_cgroup_id", "sk_assign",
-	"ktime_get_boot_ns", "seq_printf", "seq_write", "sk_cgroup_id",
-	"sk_ancestor_cgroup_id", "ringbuf_output", "ringbuf_reserve",
-	"ringbuf_submit", "ringbuf_discard", "ringbuf_query", "csum_level",
-	"skc_to_tcp6_sock", "skc_to_tcp_sock", "skc_to_tcp_timewait_sock",
-	"skc_to_tcp_request_sock", "skc_to_udp6_sock", "get_task_stack",
-	"load_hdr_opt", "store_hdr_opt", "reserve_hdr_opt", "inode_storage_get",
-	"inode_storage_delete", "d_path", "copy_from_user", "snprintf_btf",
-	"seq_printf_btf", "skb_cgroup_classid", "redirect_neigh", "per_cpu_ptr",
-	"this_cpu_ptr", "redirect_peer", "task_storage_get", "task_storage_delete",
-	"get_current_task_btf", "bprm_opts_set", "ktime_get_coarse_ns",
-	"ima_inode_hash", "sock_from_file", "check_mtu", "for_each_map_elem",
-	"snprintf", "sys_bpf", "btf_find_by_name_kind", "sys_close", "timer_init",
-	"timer_set_callback", "timer_start", "timer_cancel", "get_func_ip",
-	"get_attach_cookie", "task_pt_regs", "get_branch_snapshot", "trace_vprintk",
-	"skc_to_unix_sock", "kallsyms_lookup_name", "find_vma", "loop", "strncmp",
-	"get_func_arg", "get_func_ret", "get_func_arg_cnt", "get_retval",
-	"set_retval", "xdp_get_buff_len", "xdp_load_bytes", "xdp_store_bytes",
-	"copy_from_user_task", "skb_set_tstamp", "ima_file_hash", "kptr_xchg",
-	"map_lookup_percpu_elem", "skc_to_mptcp_sock", "dynptr_from_mem",
-	"ringbuf_reserve_dynptr", "ringbuf_submit_dynptr", "ringbuf_discard_dynptr",
-	"dynptr_read", "dynptr_write", "dynptr_data", "tcp_raw_gen_syncookie_ipv4",
-	"tcp_raw_gen_syncookie_ipv6", "tcp_raw_check_syncookie_ipv4",
-	"tcp_raw_check_syncookie_ipv6", "ktime_get_tai_ns", "user_ringbuf_drain",
-	"cgrp_storage_get", "cgrp_storage_delete",
-};
-#define NHELPERS (sizeof(helper_names) / sizeof(helper_names[0]))
+#include "names.h"
 
 /* Indexed by BPF_SIZE(code) >> 3: BPF_W, BPF_H, BPF_B, BPF_DW. */
 static const char *const size_u[4] = { "u32", "u16", "u8", "u64" };
 static const char *const size_s[4] = { "s32", "s16", "s8", "s64" };
 
-/* Indexed by BPF_OP(code) >> 4. */
+/* Indexed by BPF_OP(code) >> 4 (of a valid instruction). */
 static const char *const alu_ops[16] = {
 	"+=", "-=", "*=", "/=", "|=", "&=", "<<=", ">>=",
 	"neg", "%=", "^=", "=", "s>>=", "endian", NULL, NULL,
@@ -143,250 +57,6 @@ static void put(struct text *t, const char *fmt, ...)
 		t->len += (size_t)n;
 }
 
-/*
- * Why an instruction is not valid.  Its fields are those the kernel's
- * verifier accepts: an opcode of the ISA (RFC 9669, with the kernel's
- * extensions may_goto, addr_space_cast, load_acquire and store_release),
- * registers r0..r10 and zero in every field the opcode does not use.
- */
-struct why {
-	bool bad;
-	char text[96];
-};
-
-static bool invalid(struct why *w, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
-
-static bool invalid(struct why *w, const char *fmt, ...)
-{
-	va_list ap;
-
-	w->bad = true;
-	va_start(ap, fmt);
-	vsnprintf(w->text, sizeof(w->text), fmt, ap);
-	va_end(ap);
-	return false;
-}
-
-/* An opcode that does not exist: nothing more to say. */
-static bool no_opcode(struct why *w)
-{
-	w->bad = true;
-	w->text[0] = '\0';
-	return false;
-}
-
-static bool zero(struct why *w, const char *field, long v)
-{
-	if (v != 0)
-		return invalid(w, "%s %ld is reserved and must be 0", field, v);
-	return true;
-}
-
-static bool reg(struct why *w, const char *field, unsigned r)
-{
-	if (r > BPF_REG_10)
-		return invalid(w, "%s %u is not a register (r0..r10)", field, r);
-	return true;
-}
-
-static bool valid_alu(const struct bpf_insn *in, struct why *w)
-{
-	unsigned cls = BPF_CLASS(in->code), op = BPF_OP(in->code);
-	bool x = BPF_SRC(in->code) == BPF_X;
-
-	if (!alu_ops[op >> 4])
-		return no_opcode(w);
-	if (!reg(w, "dst_reg", in->dst_reg))
-		return false;
-	switch (op) {
-	case BPF_END:
-		if (cls == BPF_ALU64 && x)
-			return no_opcode(w);
-		if (in->imm != 16 && in->imm != 32 && in->imm != 64)
-			return invalid(w, "imm %d is not 16, 32 or 64", in->imm);
-		return zero(w, "src_reg", in->src_reg) && zero(w, "off", in->off);
-	case BPF_NEG:
-		if (x)
-			return no_opcode(w);
-		return zero(w, "src_reg", in->src_reg) &&
-		       zero(w, "off", in->off) && zero(w, "imm", in->imm);
-	case BPF_MOV:
-		if (!x)
-			return zero(w, "src_reg", in->src_reg) &&
-			       zero(w, "off", in->off);
-		if (!reg(w, "src_reg", in->src_reg))
-			return false;
-		if (cls == BPF_ALU64 && in->off == BPF_ADDR_SPACE_CAST) {
-			if (in->imm != 1 && in->imm != 1 << 16)
-				return invalid(w, "addr_space_cast imm 0x%x is not 0x1 or 0x10000",
-					       (unsigned)in->imm);
-			return true;
-		}
-		if (in->off != 0 && in->off != 8 && in->off != 16 &&
-		    (cls == BPF_ALU || in->off != 32))
-			return invalid(w, "off %d is not 0, 8, 16%s", in->off,
-				       cls == BPF_ALU ? "" : " or 32");
-		return zero(w, "imm", in->imm);
-	case BPF_DIV:
-	case BPF_MOD:
-		if (in->off != 0 && in->off != 1)
-			return invalid(w, "off %d is not 0 or 1 (signed)", in->off);
-		break;
-	default:
-		if (!zero(w, "off", in->off))
-			return false;
-	}
-	if (x)
-		return reg(w, "src_reg", in->src_reg) && zero(w, "imm", in->imm);
-	return zero(w, "src_reg", in->src_reg);
-}
-
-static bool valid_ld(const struct bpf_insn *insns, size_t cnt, size_t slot,
-		     struct why *w)
-{
-	const struct bpf_insn *in = &insns[slot], *hi;
-	unsigned mode = BPF_MODE(in->code), size = BPF_SIZE(in->code);
-
-	if (mode == BPF_ABS || mode == BPF_IND) {
-		if (size == BPF_DW)
-			return no_opcode(w);
-		return zero(w, "dst_reg", in->dst_reg) && zero(w, "off", in->off) &&
-		       (mode == BPF_IND ? reg(w, "src_reg", in->src_reg)
-					: zero(w, "src_reg", in->src_reg));
-	}
-	if (in->code != LD_IMM64)
-		return no_opcode(w);
-	if (slot + 1 >= cnt)
-		return invalid(w, "ld_imm64 without its second slot");
-	hi = in + 1;
-	if (hi->code || hi->dst_reg || hi->src_reg || hi->off)
-		return invalid(w, "ld_imm64 second slot must be zero except imm");
-	if (!reg(w, "dst_reg", in->dst_reg) || !zero(w, "off", in->off))
-		return false;
-	switch (in->src_reg) {
-	case 0:
-	case BPF_PSEUDO_MAP_VALUE:
-	case BPF_PSEUDO_BTF_ID:
-	case BPF_PSEUDO_MAP_IDX_VALUE:
-		return true;
-	case BPF_PSEUDO_MAP_FD:
-	case BPF_PSEUDO_FUNC:
-	case BPF_PSEUDO_MAP_IDX:
-		return zero(w, "second imm", hi->imm);
-	default:
-		return invalid(w, "ld_imm64 src_reg %u is not 0..6", in->src_reg);
-	}
-}
-
-static bool valid_mem(const struct bpf_insn *in, struct why *w)
-{
-	unsigned cls = BPF_CLASS(in->code), mode = BPF_MODE(in->code);
-	unsigned size = BPF_SIZE(in->code);
-
-	if (!reg(w, "dst_reg", in->dst_reg))
-		return false;
-	switch (cls) {
-	case BPF_LDX:
-		if (mode != BPF_MEM && (mode != BPF_MEMSX || size == BPF_DW))
-			return no_opcode(w);
-		return reg(w, "src_reg", in->src_reg) && zero(w, "imm", in->imm);
-	case BPF_ST:
-		if (mode != BPF_MEM)
-			return no_opcode(w);
-		return zero(w, "src_reg", in->src_reg);
-	default: /* BPF_STX */
-		if (mode == BPF_MEM)
-			return reg(w, "src_reg", in->src_reg) &&
-			       zero(w, "imm", in->imm);
-		if (mode != BPF_ATOMIC)
-			return no_opcode(w);
-		if (!reg(w, "src_reg", in->src_reg))
-			return false;
-		switch (in->imm) {
-		case BPF_LOAD_ACQ:
-		case BPF_STORE_REL:
-			return true;
-		case BPF_ADD: case BPF_OR: case BPF_AND: case BPF_XOR:
-		case BPF_ADD | BPF_FETCH: case BPF_OR | BPF_FETCH:
-		case BPF_AND | BPF_FETCH: case BPF_XOR | BPF_FETCH:
-		case BPF_XCHG: case BPF_CMPXCHG:
-			if (size != BPF_W && size != BPF_DW)
-				return invalid(w, "atomic 0x%x on %s: only u32 and u64",
-					       (unsigned)in->imm, size_u[size >> 3]);
-			return true;
-		default:
-			return invalid(w, "imm 0x%x is not an atomic operation",
-				       (unsigned)in->imm);
-		}
-	}
-}
-
-static bool valid_jmp(const struct bpf_insn *in, struct why *w)
-{
-	unsigned cls = BPF_CLASS(in->code), op = BPF_OP(in->code);
-	bool x = BPF_SRC(in->code) == BPF_X;
-
-	if (!jmp_ops[op >> 4])
-		return no_opcode(w);
-	switch (op) {
-	case BPF_JA:
-		if (x)
-			return no_opcode(w);
-		return zero(w, "dst_reg", in->dst_reg) &&
-		       zero(w, "src_reg", in->src_reg) &&
-		       (cls == BPF_JMP ? zero(w, "imm", in->imm)
-				       : zero(w, "off", in->off));
-	case BPF_CALL:
-		if (x || cls == BPF_JMP32)
-			return no_opcode(w);
-		if (in->src_reg > BPF_PSEUDO_KFUNC_CALL)
-			return invalid(w, "call src_reg %u is not 0, 1 or 2",
-				       in->src_reg);
-		return zero(w, "dst_reg", in->dst_reg) &&
-		       (in->src_reg == BPF_PSEUDO_KFUNC_CALL ||
-			zero(w, "off", in->off));
-	case BPF_EXIT:
-		if (x || cls == BPF_JMP32)
-			return no_opcode(w);
-		return zero(w, "dst_reg", in->dst_reg) &&
-		       zero(w, "src_reg", in->src_reg) &&
-		       zero(w, "off", in->off) && zero(w, "imm", in->imm);
-	case BPF_JCOND:
-		if (x || cls == BPF_JMP32)
-			return no_opcode(w);
-		return zero(w, "src_reg (may_goto)", in->src_reg) &&
-		       zero(w, "dst_reg", in->dst_reg) && zero(w, "imm", in->imm);
-	default:
-		if (!reg(w, "dst_reg", in->dst_reg))
-			return false;
-		if (x)
-			return reg(w, "src_reg", in->src_reg) &&
-			       zero(w, "imm", in->imm);
-		return zero(w, "src_reg", in->src_reg);
-	}
-}
-
-static bool valid(const struct bpf_insn *insns, size_t cnt, size_t slot,
-		  struct why *w)
-{
-	const struct bpf_insn *in = &insns[slot];
-
-	switch (BPF_CLASS(in->code)) {
-	case BPF_LD:
-		return valid_ld(insns, cnt, slot, w);
-	case BPF_LDX:
-	case BPF_ST:
-	case BPF_STX:
-		return valid_mem(in, w);
-	case BPF_ALU:
-	case BPF_ALU64:
-		return valid_alu(in, w);
-	default: /* BPF_JMP, BPF_JMP32 */
-		return valid_jmp(in, w);
-	}
-}
-
 static void print_alu(struct text *t, const struct bpf_insn *in)
 {
 	unsigned op = BPF_OP(in->code);
@@ -422,6 +92,13 @@ static void print_alu(struct text *t, const struct bpf_insn *in)
 	}
 }
 
+/*
+ * The kernel prints every ld_imm64 as "rN = 0x<64-bit imm>" (a
+ * BPF_PSEUDO_FUNC load too: its imm is the callee's relative slot).  The
+ * loads it resolves to addresses before it prints them (map fds and
+ * indexes, map values, BTF ids of kernel variables) are shown by what they
+ * name instead, as the address is not known before loading.
+ */
 static void print_ld_imm64(struct text *t, const struct bpf_insn *in)
 {
 	__u32 lo = (__u32)in[0].imm, hi = (__u32)in[1].imm;
@@ -440,17 +117,14 @@ static void print_ld_imm64(struct text *t, const struct bpf_insn *in)
 		if (hi)
 			put(t, " (btf_fd#%d)", (int)hi);
 		break;
-	case BPF_PSEUDO_FUNC:
-		put(t, "subprog[pc%+d]", in->imm);
-		break;
 	case BPF_PSEUDO_MAP_IDX:
 		put(t, "map_idx#%d", in->imm);
 		break;
 	case BPF_PSEUDO_MAP_IDX_VALUE:
 		put(t, "map_value(map_idx#%d)+%u", in->imm, hi);
 		break;
-	default:
-		put(t, "0x%llx ll", imm);
+	default: /* 0 and BPF_PSEUDO_FUNC */
+		put(t, "0x%llx", imm);
 	}
 }
 
@@ -495,6 +169,7 @@ static void print_jmp(struct text *t, const struct bpf_insn *in)
 {
 	unsigned op = BPF_OP(in->code);
 	char r = BPF_CLASS(in->code) == BPF_JMP ? 'r' : 'w';
+	const char *name;
 
 	switch (op) {
 	case BPF_JA:
@@ -505,13 +180,17 @@ static void print_jmp(struct text *t, const struct bpf_insn *in)
 		return;
 	case BPF_CALL:
 		if (in->src_reg == BPF_PSEUDO_CALL)
-			put(t, "call pc%+d", in->imm);
+			name = NULL;
 		else if (in->src_reg == BPF_PSEUDO_KFUNC_CALL)
-			put(t, "call kernel-function#%d", in->imm);
-		else if (in->imm >= 0 && (size_t)in->imm < NHELPERS)
-			put(t, "call bpf_%s#%d", helper_names[in->imm], in->imm);
+			name = kfunc_name(in->imm, in->off);
 		else
-			put(t, "call unknown#%d", in->imm);
+			name = helper_name(in->imm);
+		if (in->src_reg == BPF_PSEUDO_CALL)
+			put(t, "call pc%+d", in->imm);
+		else /* the kernel's fallbacks when it has no name */
+			put(t, "call %s#%d",
+			    name ? name : in->src_reg ? "kernel-function" : "unknown",
+			    in->imm);
 		return;
 	case BPF_EXIT:
 		put(t, "exit");
@@ -534,7 +213,7 @@ int mapops_insn_snprint(char *buf, size_t size, const struct bpf_insn *insns,
 {
 	struct text t = { buf, size, 0 };
 	const struct bpf_insn *in;
-	struct why w = { false, "" };
+	struct insn_why w;
 
 	if (!insns || slot >= cnt || (!buf && size)) {
 		errno = EINVAL;
@@ -543,7 +222,7 @@ int mapops_insn_snprint(char *buf, size_t size, const struct bpf_insn *insns,
 	if (buf && size)
 		buf[0] = '\0';
 	in = &insns[slot];
-	if (!valid(insns, cnt, slot, &w)) {
+	if (!insn_valid(insns, cnt, slot, &w)) {
 		put(&t, "invalid insn code 0x%02x", in->code);
 		if (w.text[0])
 			put(&t, " (%s)", w.text);
@@ -551,7 +230,7 @@ int mapops_insn_snprint(char *buf, size_t size, const struct bpf_insn *insns,
 	}
 	switch (BPF_CLASS(in->code)) {
 	case BPF_LD:
-		if (in->code == LD_IMM64)
+		if (in->code == INSN_LD_IMM64_CODE)
 			print_ld_imm64(&t, in);
 		else if (BPF_MODE(in->code) == BPF_ABS)
 			put(&t, "r0 = *(%s *)skb[%d]",
@@ -660,9 +339,9 @@ int mapops_prog_dump(mapops_prog_t *prog, FILE *out)
 		op_error(&o, -EINVAL, "out is NULL");
 		return op_fail(&o);
 	}
-	insns = mapops_prog_insns(prog, &cnt);
+	insns = prog_resolve(&o, &cnt);
 	if (!insns)
-		return -errno;
+		return op_fail(&o);
 	t = &prog->labels;
 	order = labels_by_slot(t, &nlabels);
 	if (!order) {
@@ -670,7 +349,7 @@ int mapops_prog_dump(mapops_prog_t *prog, FILE *out)
 		return op_fail(&o);
 	}
 	for (i = 0; i < cnt; i += n) {
-		n = insns[i].code == LD_IMM64 && i + 1 < cnt ? 2 : 1;
+		n = insns[i].code == INSN_LD_IMM64_CODE && i + 1 < cnt ? 2 : 1;
 		for (; li < nlabels && order[li].slot < i + n; li++)
 			put_label(t, out, order[li].index);
 		/* Each call's first slot starts its run: one comment a call. */

@@ -7,8 +7,8 @@
    variant of the eBPF ISA as lines "HEX<TAB>our text".  The bytes go to
    `LLVM_MC -triple=bpf -mcpu=v4 -disassemble`, and LLVM's text and ours are
    compared after normalising spelling only: spaces around the offset sign,
-   "pc+3" vs "+3", hexadecimal vs decimal of the same value, helper names vs
-   numbers, w vs r register names of memory instructions, LLVM's names of the exchange atomics and
+   "pc+3" vs "+3", hexadecimal vs decimal of the same value, LLVM's " ll"
+   after 64-bit constants, helper and kernel function names vs numbers, w vs r register names of memory instructions, LLVM's names of the exchange atomics and
    the ld_pseudo form of the pseudo 64-bit loads.  Registers, offsets,
    immediates and operations must then be equal.
 2. Encoding.  `PRINT_CORPUS --encode` prints what the library's emitters
@@ -85,16 +85,24 @@ def to_signed(v, bits):
     return v - (1 << bits) if v >> (bits - 1) else v
 
 
-def normalise(text):
-    """Both spellings to one: the same operands read the same."""
+def normalise(text, b):
+    """Both spellings to one: the same operands read the same.  b is the
+    instruction's bytes (the text alone does not tell every ld_imm64)."""
     s = " ".join(text.split())
-    ll = s.endswith(" ll")
+    ld64 = b[0] == 0x18
+    # 64-bit constants: the kernel prints "r1 = 0x5", LLVM "r1 = 0x5 ll".
+    if ld64:
+        s = re.sub(r" ll$", "", s)
+    # A BPF_PSEUDO_FUNC load: the kernel prints its imm as the constant
+    # ("r4 = 0x5"), LLVM as "ld_pseudo r4, 4, 5".
+    if ld64 and b[1] >> 4 == 4:
+        s = re.sub(r"^(r\d+) = 0x([0-9a-f]+)$",
+                   lambda m: "ld_pseudo %s, 4, %d" % (m.group(1), to_signed(int(m.group(2), 16), 32)), s)
     # Pseudo 64-bit loads: ours by kind, LLVM's "ld_pseudo rD, SRC, IMM".
     pseudo = [
         (r"(r\d+) = map_fd#(-?\d+)$", 1),
         (r"(r\d+) = map_value\(map_fd#(-?\d+)\)\+\d+$", 2),
         (r"(r\d+) = btf_id#(-?\d+)(?: \(btf_fd#-?\d+\))?$", 3),
-        (r"(r\d+) = subprog\[pc\+?(-?\d+)\]$", 4),
         (r"(r\d+) = map_idx#(-?\d+)$", 5),
         (r"(r\d+) = map_value\(map_idx#(-?\d+)\)\+\d+$", 6),
     ]
@@ -114,14 +122,15 @@ def normalise(text):
     s = re.sub(r"\bcmpxchg_64\((r\d+[+-]\d+), ", r"atomic64_cmpxchg((u64 *)(\1), ", s)
     s = re.sub(r"\bcmpxchg32_32\((r\d+[+-]\d+), ", r"atomic_cmpxchg((u32 *)(\1), ", s)
     s = re.sub(r"\batomic_fetch_(\w+)\(\(u64 ", r"atomic64_fetch_\1((u64 ", s)
-    # Calls: helper names, "unknown#", "kernel-function#" and "pc+N" to N.
-    s = re.sub(r"^call (?:bpf_\w+|unknown|kernel-function)#(-?\d+)$", r"call \1", s)
+    # Calls: helper and kernel function names (from the running kernel's
+    # BTF when it has one), "unknown#", "kernel-function#" and "pc+N" to N.
+    s = re.sub(r"^call (?:\w+|kernel-function)#(-?\d+)$", r"call \1", s)
     s = re.sub(r"^call pc\+?(-?\d+)$", r"call \1", s)
     # Jump targets: "pc+3" -> "+3".
     s = re.sub(r"\bpc([+-]\d+)", r"\1", s)
-    # Numbers: hex to signed decimal, 64 bits in "ll" loads, else 32.
+    # Numbers: hex to signed decimal, 64 bits in ld_imm64, else 32.
     s = re.sub(r"\b0x([0-9a-fA-F]+)\b",
-               lambda m: str(to_signed(int(m.group(1), 16), 64 if ll else 32)), s)
+               lambda m: str(to_signed(int(m.group(1), 16), 64 if ld64 else 32)), s)
     return s
 
 
@@ -185,7 +194,7 @@ def check_disassembly(exe, mc):
             failures += 1
             continue
         compared += 1
-        a, b2 = normalise(ours), normalise(theirs)
+        a, b2 = normalise(ours, b), normalise(theirs, b)
         if a != b2:
             print("FAIL: %s\n  ours: %-45s -> %s\n  llvm: %-45s -> %s"
                   % (h, ours, a, theirs, b2))

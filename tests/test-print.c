@@ -1,7 +1,13 @@
 /* SPDX-License-Identifier: (LGPL-2.1-or-later OR BSD-2-Clause) */
 /* The printer: exact kernel-syntax text for every class, invalid bytes,
- * snprintf semantics, and whole-program dumps. */
+ * snprintf semantics, and whole-program dumps.  One tcase per behaviour:
+ * CK_RUN_CASE=insn_snprint_kfunc_calls ./build/tests/test-print runs one.
+ * (tests/test-kernel-print.c compares the text with the running kernel's.) */
+#include <pthread.h>
 #include <stdio.h>
+#include <unistd.h>
+
+#include <bpf/btf.h>
 
 #include "testutil.h"
 
@@ -37,7 +43,7 @@ static const char *print_at(const struct bpf_insn *insns, size_t cnt,
 		ck_assert_str_eq(print_at(in_, NSLOTS(in_), 0), (text));      \
 	} while (0)
 
-START_TEST(kernel_examples)
+START_TEST(insn_snprint_kernel_examples)
 {
 	EXPECT("r1 = r10", I(0xbf, 1, 10, 0, 0));
 	EXPECT("r2 += -16", I(0x07, 2, 0, 0, -16));
@@ -60,12 +66,12 @@ START_TEST(kernel_examples)
 	       I(0xdb, 2, 3, 0, BPF_CMPXCHG));
 	EXPECT("r1 = be16 r1", I(0xdc, 1, 0, 0, 16));
 	EXPECT("r1 = le64 r1", I(0xd4, 1, 0, 0, 64));
-	EXPECT("r1 = 0x123456789 ll", LD64(1, 0, 0x23456789, 1));
+	EXPECT("r1 = 0x123456789", LD64(1, 0, 0x23456789, 1));
 	EXPECT("r1 = map_fd#7", LD64(1, BPF_PSEUDO_MAP_FD, 7, 0));
 }
 END_TEST
 
-START_TEST(alu)
+START_TEST(insn_snprint_alu)
 {
 	static const struct {
 		int op;
@@ -112,7 +118,7 @@ START_TEST(alu)
 }
 END_TEST
 
-START_TEST(memory)
+START_TEST(insn_snprint_memory)
 {
 	EXPECT("r1 = *(u32 *)(r2 +8)", I(0x61, 1, 2, 8, 0));
 	EXPECT("r1 = *(u16 *)(r10 -32768)", I(0x69, 1, 10, -32768, 0));
@@ -159,19 +165,40 @@ START_TEST(memory)
 }
 END_TEST
 
-START_TEST(loads)
+/* Constants as the kernel prints them: 64-bit hex, no " ll". */
+START_TEST(insn_snprint_ld_imm64)
 {
-	EXPECT("r0 = 0x0 ll", LD64(0, 0, 0, 0));
-	EXPECT("r2 = 0xffffffffffffffff ll", LD64(2, 0, -1, -1));
-	EXPECT("r3 = 0x8000000000000000 ll", LD64(3, 0, 0, 0x80000000u));
-	EXPECT("r4 = 0xffffffff ll", LD64(4, 0, -1, 0));
+	EXPECT("r0 = 0x0", LD64(0, 0, 0, 0));
+	EXPECT("r2 = 0xffffffffffffffff", LD64(2, 0, -1, -1));
+	EXPECT("r3 = 0x8000000000000000", LD64(3, 0, 0, 0x80000000u));
+	EXPECT("r4 = 0xffffffff", LD64(4, 0, -1, 0));
+	EXPECT("r10 = 0x2a", LD64(10, 0, 42, 0));
+}
+END_TEST
+
+/* BPF_PSEUDO_FUNC as the verifier prints it: the imm (the callee's slot
+ * relative to the next one), as a 64-bit number. */
+START_TEST(insn_snprint_pseudo_func)
+{
+	EXPECT("r4 = 0x5", LD64(4, BPF_PSEUDO_FUNC, 5, 0));
+	EXPECT("r4 = 0xfffffff7", LD64(4, BPF_PSEUDO_FUNC, -9, 0));
+}
+END_TEST
+
+/* The loads the kernel resolves to addresses, by what they name. */
+START_TEST(insn_snprint_resolved_loads)
+{
+	EXPECT("r1 = map_fd#7", LD64(1, BPF_PSEUDO_MAP_FD, 7, 0));
 	EXPECT("r2 = map_value(map_fd#7)+16", LD64(2, BPF_PSEUDO_MAP_VALUE, 7, 16));
 	EXPECT("r3 = btf_id#1234", LD64(3, BPF_PSEUDO_BTF_ID, 1234, 0));
 	EXPECT("r3 = btf_id#1234 (btf_fd#5)", LD64(3, BPF_PSEUDO_BTF_ID, 1234, 5));
-	EXPECT("r4 = subprog[pc+5]", LD64(4, BPF_PSEUDO_FUNC, 5, 0));
-	EXPECT("r4 = subprog[pc-9]", LD64(4, BPF_PSEUDO_FUNC, -9, 0));
 	EXPECT("r5 = map_idx#3", LD64(5, BPF_PSEUDO_MAP_IDX, 3, 0));
 	EXPECT("r6 = map_value(map_idx#3)+8", LD64(6, BPF_PSEUDO_MAP_IDX_VALUE, 3, 8));
+}
+END_TEST
+
+START_TEST(insn_snprint_packet_loads)
+{
 	EXPECT("r0 = *(u32 *)skb[16]", I(0x20, 0, 0, 0, 16));
 	EXPECT("r0 = *(u16 *)skb[12]", I(0x28, 0, 0, 0, 12));
 	EXPECT("r0 = *(u8 *)skb[23]", I(0x30, 0, 0, 0, 23));
@@ -181,7 +208,7 @@ START_TEST(loads)
 }
 END_TEST
 
-START_TEST(jumps)
+START_TEST(insn_snprint_jumps)
 {
 	static const struct {
 		int op;
@@ -209,6 +236,12 @@ START_TEST(jumps)
 	EXPECT("gotol pc+100000", I(0x06, 0, 0, 0, 100000));
 	EXPECT("gotol pc-1", I(0x06, 0, 0, 0, -1));
 	EXPECT("may_goto pc+5", I(BPF_JMP | JCOND, 0, 0, 5, 0));
+}
+END_TEST
+
+/* Helper names: the kernel's enum bpf_func_id (__BPF_FUNC_MAPPER). */
+START_TEST(insn_snprint_helper_calls)
+{
 	EXPECT("call bpf_unspec#0", I(0x85, 0, 0, 0, 0));
 	EXPECT("call bpf_ktime_get_ns#5", I(0x85, 0, 0, 0, 5));
 	EXPECT("call bpf_trace_printk#6", I(0x85, 0, 0, 0, 6));
@@ -216,19 +249,119 @@ START_TEST(jumps)
 	EXPECT("call bpf_map_update_elem#2", I(0x85, 0, 0, 0, 2));
 	EXPECT("call bpf_map_delete_elem#3", I(0x85, 0, 0, 0, 3));
 	EXPECT("call bpf_ringbuf_output#130", I(0x85, 0, 0, 0, 130));
+	EXPECT("call bpf_user_ringbuf_drain#209", I(0x85, 0, 0, 0, 209));
+	EXPECT("call bpf_cgrp_storage_get#210", I(0x85, 0, 0, 0, 210));
 	EXPECT("call bpf_cgrp_storage_delete#211", I(0x85, 0, 0, 0, 211));
 	EXPECT("call unknown#212", I(0x85, 0, 0, 0, 212));
 	EXPECT("call unknown#-1", I(0x85, 0, 0, 0, -1));
-	EXPECT("call pc+5", I(0x85, 0, BPF_PSEUDO_CALL, 0, 5));
-	EXPECT("call pc-3", I(0x85, 0, BPF_PSEUDO_CALL, 0, -3));
-	EXPECT("call kernel-function#12345", I(0x85, 0, BPF_PSEUDO_KFUNC_CALL, 0, 12345));
-	EXPECT("call kernel-function#77", I(0x85, 0, BPF_PSEUDO_KFUNC_CALL, 1, 77));
+	EXPECT("call unknown#2147483647", I(0x85, 0, 0, 0, 2147483647));
 }
 END_TEST
 
-START_TEST(invalid)
+START_TEST(insn_snprint_subprog_calls)
 {
-	/* Opcodes that do not exist. */
+	EXPECT("call pc+5", I(0x85, 0, BPF_PSEUDO_CALL, 0, 5));
+	EXPECT("call pc-3", I(0x85, 0, BPF_PSEUDO_CALL, 0, -3));
+}
+END_TEST
+
+/*
+ * Kernel functions by the running kernel's BTF name, found here
+ * independently with libbpf; without /sys/kernel/btf/vmlinux the kernel's
+ * own fallback "kernel-function".  Ids that are no function in it, and
+ * calls into a module's BTF (off != 0), fall back too.
+ */
+START_TEST(insn_snprint_kfunc_calls)
+{
+	bool have_btf = access("/sys/kernel/btf/vmlinux", R_OK) == 0;
+	struct btf *btf = have_btf ? btf__load_vmlinux_btf() : NULL;
+	char want[128];
+	int id;
+
+	if (!have_btf) {
+		printf("insn_snprint_kfunc_calls: no /sys/kernel/btf/vmlinux, "
+		       "checking the fallback text only\n");
+		EXPECT("call kernel-function#12345",
+		       I(0x85, 0, BPF_PSEUDO_KFUNC_CALL, 0, 12345));
+		return;
+	}
+	ck_assert_ptr_nonnull(btf);
+	id = btf__find_by_name_kind(btf, "bpf_cast_to_kern_ctx", BTF_KIND_FUNC);
+	ck_assert_int_gt(id, 0);
+	snprintf(want, sizeof(want), "call bpf_cast_to_kern_ctx#%d", id);
+	EXPECT(want, I(0x85, 0, BPF_PSEUDO_KFUNC_CALL, 0, id));
+	id = btf__find_by_name_kind(btf, "bpf_rdonly_cast", BTF_KIND_FUNC);
+	if (id > 0) {
+		snprintf(want, sizeof(want), "call bpf_rdonly_cast#%d", id);
+		EXPECT(want, I(0x85, 0, BPF_PSEUDO_KFUNC_CALL, 0, id));
+	}
+	/* A module's BTF (off = its fd_array index): only the loader knows. */
+	snprintf(want, sizeof(want), "call kernel-function#%d", id);
+	EXPECT(want, I(0x85, 0, BPF_PSEUDO_KFUNC_CALL, 1, id));
+	/* Not a function: the struct the kfunc's context is. */
+	id = btf__find_by_name_kind(btf, "sk_buff", BTF_KIND_STRUCT);
+	ck_assert_int_gt(id, 0);
+	snprintf(want, sizeof(want), "call kernel-function#%d", id);
+	EXPECT(want, I(0x85, 0, BPF_PSEUDO_KFUNC_CALL, 0, id));
+	/* Past the last type, and negative. */
+	id = (int)btf__type_cnt(btf);
+	snprintf(want, sizeof(want), "call kernel-function#%d", id);
+	EXPECT(want, I(0x85, 0, BPF_PSEUDO_KFUNC_CALL, 0, id));
+	EXPECT("call kernel-function#-1", I(0x85, 0, BPF_PSEUDO_KFUNC_CALL, 0, -1));
+	EXPECT("call kernel-function#0", I(0x85, 0, BPF_PSEUDO_KFUNC_CALL, 0, 0));
+	btf__free(btf);
+}
+END_TEST
+
+/* The first kfunc call of the process loads the kernel's BTF: threads that
+ * race to it all get the same name (the test runs in a fresh process). */
+#define KFUNC_THREADS 8
+
+static void *print_kfunc(void *arg)
+{
+	const struct bpf_insn in = I(0x85, 0, BPF_PSEUDO_KFUNC_CALL, 0, *(int *)arg);
+	char *text = malloc(128);
+	int i;
+
+	for (i = 0; text && i < 200; i++)
+		if (mapops_insn_snprint(text, 128, &in, 1, 0) <= 0)
+			break;
+	return text;
+}
+
+START_TEST(insn_snprint_kfunc_threads)
+{
+	pthread_t t[KFUNC_THREADS];
+	struct btf *btf = NULL;
+	char want[128];
+	int id = 12345, i;
+
+	if (access("/sys/kernel/btf/vmlinux", R_OK) == 0) {
+		btf = btf__load_vmlinux_btf();
+		ck_assert_ptr_nonnull(btf);
+		id = btf__find_by_name_kind(btf, "bpf_cast_to_kern_ctx", BTF_KIND_FUNC);
+		ck_assert_int_gt(id, 0);
+		snprintf(want, sizeof(want), "call bpf_cast_to_kern_ctx#%d", id);
+		btf__free(btf);
+	} else {
+		snprintf(want, sizeof(want), "call kernel-function#%d", id);
+	}
+	for (i = 0; i < KFUNC_THREADS; i++)
+		ck_assert_int_eq(pthread_create(&t[i], NULL, print_kfunc, &id), 0);
+	for (i = 0; i < KFUNC_THREADS; i++) {
+		void *text;
+
+		ck_assert_int_eq(pthread_join(t[i], &text), 0);
+		ck_assert_ptr_nonnull(text);
+		ck_assert_str_eq((char *)text, want);
+		free(text);
+	}
+}
+END_TEST
+
+/* Opcodes that do not exist: the code alone. */
+START_TEST(insn_snprint_invalid_opcodes)
+{
 	EXPECT("invalid insn code 0x00", I(0x00, 0, 0, 0, 0));
 	EXPECT("invalid insn code 0xff", I(0xff, 1, 2, 3, 4));
 	EXPECT("invalid insn code 0xe7", I(0xe7, 1, 0, 0, 0));  /* ALU64 op 0xe0 */
@@ -247,7 +380,12 @@ START_TEST(invalid)
 	EXPECT("invalid insn code 0xc2", I(0xc2, 1, 0, 0, 0));  /* st atomic */
 	EXPECT("invalid insn code 0x83", I(0x83, 1, 2, 0, 0));  /* stx memsx */
 	EXPECT("invalid insn code 0x21", I(0x21, 1, 2, 0, 0));  /* ldx abs */
-	/* Fields. */
+}
+END_TEST
+
+/* Opcodes that exist with a field they do not allow: the reason. */
+START_TEST(insn_snprint_invalid_fields)
+{
 	EXPECT("invalid insn code 0xbf (dst_reg 11 is not a register (r0..r10))",
 	       I(0xbf, 11, 1, 0, 0));
 	EXPECT("invalid insn code 0x79 (src_reg 15 is not a register (r0..r10))",
@@ -301,7 +439,7 @@ START_TEST(invalid)
 }
 END_TEST
 
-START_TEST(truncated_ld_imm64)
+START_TEST(insn_snprint_truncated_ld_imm64)
 {
 	/* Alone, and last after another: never reads past cnt. */
 	struct bpf_insn *one = malloc(sizeof(*one));
@@ -321,7 +459,7 @@ END_TEST
 /* Every code with assorted fields, each alone in a heap block of exactly
  * one slot (valgrind and ASan see any read past it): never crashes, always
  * prints something, and agrees with itself on the length. */
-START_TEST(every_code)
+START_TEST(insn_snprint_every_code)
 {
 	static const struct {
 		__u8 dst, src;
@@ -355,7 +493,7 @@ START_TEST(every_code)
 }
 END_TEST
 
-START_TEST(snprintf_semantics)
+START_TEST(insn_snprint_truncates)
 {
 	const struct bpf_insn in[] = { I(0xbf, 1, 10, 0, 0) }; /* "r1 = r10" */
 	char buf[16];
@@ -382,7 +520,14 @@ START_TEST(snprintf_semantics)
 				 (int)strlen("r1 = atomic64_fetch_add((u64 *)(r0 +0), r1)"));
 		ck_assert_str_eq(buf, "r1 = atomic64_f");
 	}
-	/* Refusals. */
+}
+END_TEST
+
+START_TEST(insn_snprint_refusals)
+{
+	const struct bpf_insn in[] = { I(0xbf, 1, 10, 0, 0) };
+	char buf[16];
+
 	errno = 0;
 	ck_assert_int_eq(mapops_insn_snprint(buf, sizeof(buf), NULL, 1, 0), -EINVAL);
 	ck_assert_int_eq(errno, EINVAL);
@@ -433,7 +578,7 @@ static void expect_dump(const char *want)
 	free(got);
 }
 
-START_TEST(dump_program)
+START_TEST(prog_dump_program)
 {
 	ck_assert_int_eq(mapops_prog_set_tag(prog, "ingress counter"), 0);
 	ck_assert_int_eq(mapops_st_mem(prog, BPF_W, 10, -4, 0), 0);
@@ -470,7 +615,7 @@ START_TEST(dump_program)
 }
 END_TEST
 
-START_TEST(dump_map_increment)
+START_TEST(prog_dump_map_increment)
 {
 	ck_assert_int_eq(mapops_prog_set_tag(prog, "ingress counter"), 0);
 	ck_assert_int_eq(mapops_map_increment(prog, 4, -8, -16, 1), 0);
@@ -521,7 +666,7 @@ START_TEST(dump_map_increment)
 }
 END_TEST
 
-START_TEST(dump_split_ld_imm64_and_escapes)
+START_TEST(prog_dump_split_ld_imm64_and_escapes)
 {
 	const struct bpf_insn lo = I(0x18, 1, 0, 0, 5), hi = I(0, 0, 0, 0, 0);
 
@@ -533,13 +678,13 @@ START_TEST(dump_split_ld_imm64_and_escapes)
 	expect_dump("a\\x0ab\\\\c:\n"
 		    "   ; mapops_emit #1\n"
 		    "   ; mapops_emit #2 (\"say \\\"hi\\\"\\x09\")\n"
-		    "   0: r1 = 0x5 ll\n"
+		    "   0: r1 = 0x5\n"
 		    "   ; mapops_exit #1 (\"say \\\"hi\\\"\\x09\")\n"
 		    "   2: exit\n");
 }
 END_TEST
 
-START_TEST(dump_empty)
+START_TEST(prog_dump_empty)
 {
 	expect_dump("");
 	ck_assert_int_eq(mapops_label(prog, "only"), 0);
@@ -547,20 +692,25 @@ START_TEST(dump_empty)
 }
 END_TEST
 
-START_TEST(dump_errors)
+START_TEST(prog_dump_null_args)
 {
-	const struct bpf_insn lo = I(0x18, 1, 0, 0, 5);
-	char *text;
-	FILE *full;
-	int rc;
-
 	errno = 0;
 	ck_assert_int_eq(mapops_prog_dump(NULL, stdout), -EINVAL);
 	ck_assert_int_eq(errno, EINVAL);
+	errno = 0;
 	ck_assert_int_eq(mapops_prog_dump(prog, NULL), -EINVAL);
-	ck_assert_ptr_nonnull(strstr(mapops_prog_error(prog), "out is NULL"));
+	ck_assert_int_eq(errno, EINVAL);
+	ck_assert_str_eq(mapops_prog_error(prog), "mapops_prog_dump: out is NULL");
+}
+END_TEST
 
-	/* A jump to a label never bound: mapops_prog_insns()'s error. */
+/* A jump to a label never bound: the resolution error, in the name of
+ * mapops_prog_dump (not of mapops_prog_insns, which it uses inside). */
+START_TEST(prog_dump_unbound_label)
+{
+	char *text;
+	int rc;
+
 	ck_assert_int_eq(mapops_ja(prog, "nowhere"), 0);
 	errno = 0;
 	text = dump(&rc);
@@ -568,52 +718,83 @@ START_TEST(dump_errors)
 	ck_assert_int_eq(errno, ENOENT);
 	ck_assert_str_eq(text, "");
 	free(text);
-	ck_assert_ptr_nonnull(strstr(mapops_prog_error(prog), "nowhere"));
-	ck_assert_int_eq(mapops_label(prog, "nowhere"), 0);
+	ck_assert_str_eq(mapops_prog_error(prog),
+			 "mapops_prog_dump: label \"nowhere\" is never bound (the jump at slot 0 names it)");
+}
+END_TEST
+
+START_TEST(prog_dump_write_error)
+{
+	FILE *full = fopen("/dev/full", "w"); /* takes nothing */
+
 	ck_assert_int_eq(mapops_exit(prog), 0);
-
-	/* Writing fails: /dev/full takes nothing. */
-	full = fopen("/dev/full", "w");
-	if (full) {
-		errno = 0;
-		ck_assert_int_eq(mapops_prog_dump(prog, full), -EIO);
-		ck_assert_int_eq(errno, EIO);
-		ck_assert_ptr_nonnull(strstr(mapops_prog_error(prog), "writing"));
-		fclose(full);
+	if (!full) {
+		printf("prog_dump_write_error: no /dev/full, not checked\n");
+		return;
 	}
+	errno = 0;
+	ck_assert_int_eq(mapops_prog_dump(prog, full), -EIO);
+	ck_assert_int_eq(errno, EIO);
+	ck_assert_ptr_nonnull(strstr(mapops_prog_error(prog), "mapops_prog_dump: writing"));
+	fclose(full);
+}
+END_TEST
 
-	/* Ending inside an ld_imm64. */
+START_TEST(prog_dump_open_ld_imm64)
+{
+	const struct bpf_insn lo = I(0x18, 1, 0, 0, 5);
+	char *text;
+	int rc;
+
 	ck_assert_int_eq(mapops_emit(prog, &lo, 1), 0);
 	text = dump(&rc);
 	ck_assert_int_eq(rc, -EINVAL);
 	free(text);
+	ck_assert_str_eq(mapops_prog_error(prog),
+			 "mapops_prog_dump: the program ends inside the ld_imm64 at slot 0");
 }
 END_TEST
+
+/* One tcase per behaviour, named after the function and the case. */
+#define CASE(s, name, fixture)                                               \
+	do {                                                                  \
+		TCase *tc_ = tcase_create(#name);                             \
+		if (fixture)                                                  \
+			tcase_add_checked_fixture(tc_, setup, teardown);      \
+		tcase_add_test(tc_, name);                                    \
+		suite_add_tcase(s, tc_);                                      \
+	} while (0)
 
 static Suite *print_suite(void)
 {
 	Suite *s = suite_create("print");
-	TCase *tc = tcase_create("insn");
 
-	tcase_add_test(tc, kernel_examples);
-	tcase_add_test(tc, alu);
-	tcase_add_test(tc, memory);
-	tcase_add_test(tc, loads);
-	tcase_add_test(tc, jumps);
-	tcase_add_test(tc, invalid);
-	tcase_add_test(tc, truncated_ld_imm64);
-	tcase_add_test(tc, every_code);
-	tcase_add_test(tc, snprintf_semantics);
-	suite_add_tcase(s, tc);
-
-	tc = tcase_create("dump");
-	tcase_add_checked_fixture(tc, setup, teardown);
-	tcase_add_test(tc, dump_program);
-	tcase_add_test(tc, dump_map_increment);
-	tcase_add_test(tc, dump_split_ld_imm64_and_escapes);
-	tcase_add_test(tc, dump_empty);
-	tcase_add_test(tc, dump_errors);
-	suite_add_tcase(s, tc);
+	CASE(s, insn_snprint_kernel_examples, false);
+	CASE(s, insn_snprint_alu, false);
+	CASE(s, insn_snprint_memory, false);
+	CASE(s, insn_snprint_ld_imm64, false);
+	CASE(s, insn_snprint_pseudo_func, false);
+	CASE(s, insn_snprint_resolved_loads, false);
+	CASE(s, insn_snprint_packet_loads, false);
+	CASE(s, insn_snprint_jumps, false);
+	CASE(s, insn_snprint_helper_calls, false);
+	CASE(s, insn_snprint_subprog_calls, false);
+	CASE(s, insn_snprint_kfunc_calls, false);
+	CASE(s, insn_snprint_kfunc_threads, false);
+	CASE(s, insn_snprint_invalid_opcodes, false);
+	CASE(s, insn_snprint_invalid_fields, false);
+	CASE(s, insn_snprint_truncated_ld_imm64, false);
+	CASE(s, insn_snprint_every_code, false);
+	CASE(s, insn_snprint_truncates, false);
+	CASE(s, insn_snprint_refusals, false);
+	CASE(s, prog_dump_program, true);
+	CASE(s, prog_dump_map_increment, true);
+	CASE(s, prog_dump_split_ld_imm64_and_escapes, true);
+	CASE(s, prog_dump_empty, true);
+	CASE(s, prog_dump_null_args, true);
+	CASE(s, prog_dump_unbound_label, true);
+	CASE(s, prog_dump_write_error, true);
+	CASE(s, prog_dump_open_ld_imm64, true);
 	return s;
 }
 

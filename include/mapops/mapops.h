@@ -302,7 +302,7 @@ MAPOPS_API int mapops_atomic_op(mapops_prog_t *prog, int size, int op, int dst,
  * ------------------------------------------------------------------------ */
 
 /**
- * Emits "dst = imm ll" (BPF_LD | BPF_IMM | BPF_DW). 2 slots.
+ * Emits "dst = imm" (BPF_LD | BPF_IMM | BPF_DW, 64-bit imm). 2 slots.
  * Minimum kernel: 3.18.
  */
 MAPOPS_API int mapops_ld_imm64(mapops_prog_t *prog, int dst, __u64 imm);
@@ -383,11 +383,13 @@ MAPOPS_API int mapops_prog_load(mapops_prog_t *prog, enum bpf_prog_type type,
 /* ------------------------------------------------------------------------
  * Printing
  *
- * Instructions are printed in the syntax of the kernel's verifier log and
- * bpftool (kernel/bpf/disasm.c): "r1 = r10", "r2 += -16", "w1 = w2",
+ * Instructions are printed as the kernel's verifier log prints them
+ * (kernel/bpf/disasm.c, log level 2): "r1 = r10", "r2 += -16", "w1 = w2",
  * "if r0 == 0x0 goto pc+3", "call bpf_map_lookup_elem#1", "exit",
  * "r1 = *(u64 *)(r2 +8)", "lock *(u64 *)(r0 +0) += r1",
- * "r1 = 0x123456789 ll", "r1 = map_fd#7".
+ * "r1 = 0x123456789".  The one difference: loads the kernel resolves to an
+ * address before it prints them are shown by what they name ("r1 =
+ * map_fd#7" where the verifier shows the map's address).
  * ------------------------------------------------------------------------ */
 
 /**
@@ -402,12 +404,18 @@ MAPOPS_API int mapops_prog_load(mapops_prog_t *prog, enum bpf_prog_type type,
  * store_release.  Immediates of ALU and store instructions are decimal,
  * those of jumps hexadecimal; helper calls carry the helper's name
  * ("call bpf_ktime_get_ns#5", unknown ids "call unknown#123"), calls with
- * src_reg 1 the relative target ("call pc+4"), with src_reg 2 the BTF id
- * ("call kernel-function#123").  A 64-bit immediate load takes slots slot
- * and slot + 1 and prints by its src_reg: "r1 = 0x5 ll" (0), "map_fd#N"
- * (BPF_PSEUDO_MAP_FD), "map_value(map_fd#N)+OFF" (BPF_PSEUDO_MAP_VALUE),
- * "btf_id#N" (BPF_PSEUDO_BTF_ID), "subprog[pc+N]" (BPF_PSEUDO_FUNC),
- * "map_idx#N" (BPF_PSEUDO_MAP_IDX), "map_value(map_idx#N)+OFF"
+ * src_reg 1 the relative target ("call pc+4"), with src_reg 2
+ * (BPF_PSEUDO_KFUNC_CALL) the kernel function's name from the running
+ * kernel's BTF, /sys/kernel/btf/vmlinux, read once on first use
+ * ("call bpf_cast_to_kern_ctx#63562"; "call kernel-function#63562", as the
+ * kernel's disassembler falls back, without that BTF, for an id that is
+ * no function in it, or for a module's function, off != 0).  A 64-bit
+ * immediate load takes slots slot and slot + 1 and prints by its src_reg:
+ * "r1 = 0x5" (0), "r1 = 0x6" (BPF_PSEUDO_FUNC: the callee's offset, as the
+ * verifier prints it), and, for the loads the kernel resolves to
+ * addresses, "map_fd#N" (BPF_PSEUDO_MAP_FD), "map_value(map_fd#N)+OFF"
+ * (BPF_PSEUDO_MAP_VALUE), "btf_id#N" (BPF_PSEUDO_BTF_ID), "map_idx#N"
+ * (BPF_PSEUDO_MAP_IDX), "map_value(map_idx#N)+OFF"
  * (BPF_PSEUDO_MAP_IDX_VALUE).
  *
  * An instruction whose code is BPF_LD | BPF_IMM | BPF_DW (0x18) takes two

@@ -824,7 +824,7 @@ class Program:
 
     @_c_function
     def ld_imm64(self, dst: int, imm: int) -> None:
-        """Emits "dst = imm ll" (imm: __u64, 0 .. 2**64-1). 2 slots."""
+        """Emits "dst = imm" (imm: __u64, 0 .. 2**64-1). 2 slots."""
 
     @_c_function
     def ld_map_fd(self, dst: int, map_fd: int) -> None:
