@@ -75,8 +75,9 @@ class Function:
 
 
 class Const:
-    def __init__(self, name, expr, group):
+    def __init__(self, name, expr, group, header=None):
         self.name, self.expr, self.group = name, expr, group
+        self.header = header  # a header to include besides <linux/bpf.h>
 
 
 class Api:
@@ -165,10 +166,22 @@ def load(path=DESCRIPTION):
             api.consts.append(Const(name, expr.strip(), group))
         elif word == "consts":
             text, group = _split_doc(line[6:])
+            parts = ["" if p == "-" else p for p in text.split()]
+            if len(parts) == 4 and parts[1] == "enum":
+                api.consts.append(("enum", parts[0], parts[2], parts[3], group))
+            elif len(parts) == 2 and parts[1] == "helpers":
+                api.consts.append(("helpers", parts[0], group))
+            elif len(parts) == 5 and parts[1] == "defines":
+                api.consts.append(("defines", parts[0], parts[2], parts[3], parts[4], group))
+            else:
+                raise Error("%s: not 'consts PREFIX enum NAME STRIP', 'consts PREFIX helpers' "
+                            "or 'consts PREFIX defines HEADER MATCH STRIP' (-- group)" % where)
+        elif word == "offsets":
+            text, group = _split_doc(line[7:])
             parts = text.split()
-            if len(parts) != 4 or parts[1] != "enum":
-                raise Error("%s: not 'consts PREFIX enum NAME STRIP -- group'" % where)
-            api.consts.append(("enum", parts[0], parts[2], parts[3], group))
+            if len(parts) != 3 or parts[1] != "struct":
+                raise Error("%s: not 'offsets PREFIX struct NAME -- group'" % where)
+            api.consts.append(("offsets", parts[0], parts[2], group))
         elif word == "exempt":
             text, reason = _split_doc(line[6:])
             parts = text.split()
