@@ -4,8 +4,8 @@ packet_counter.lua: the LuaJIT twin of examples/packet-counter.c.
 
 Counts IPv4 packets and bytes per IP protocol in an XDP program that is
 built instruction by instruction with the mapops binding, then loaded and
-exercised through libbpf (declared here with ffi: the binding only builds
-and loads programs):
+exercised through libbpf (the module mapops.libbpf: the binding itself only
+builds and loads programs):
 
   1. create two hash maps, keyed by the IPv4 protocol number (u32):
        "packets"  value u64: how many packets carried that protocol
@@ -32,49 +32,12 @@ local ffi = require "ffi"
 local bit = require "bit"
 local mapops = require "mapops"
 
--- ---------------------------------------------------------------------------
--- libbpf, for the maps and the test runs
--- ---------------------------------------------------------------------------
+-- libbpf, for the maps and the test runs: mapops.libbpf declares the few
+-- calls used here once, for the binding's tests and examples alike.
+local libbpf = require "mapops.libbpf"
 
-ffi.cdef [[
-struct bpf_map_create_opts;
-int bpf_map_create(unsigned int map_type, const char *map_name,
-		   uint32_t key_size, uint32_t value_size, uint32_t max_entries,
-		   const struct bpf_map_create_opts *opts);
-int bpf_map_lookup_elem(int fd, const void *key, void *value);
-int bpf_map_get_next_key(int fd, const void *key, void *next_key);
-
-/* <bpf/bpf.h>, libbpf 1.1 */
-struct bpf_test_run_opts {
-	size_t sz;
-	const void *data_in;
-	void *data_out;
-	uint32_t data_size_in;
-	uint32_t data_size_out;
-	const void *ctx_in;
-	void *ctx_out;
-	uint32_t ctx_size_in;
-	uint32_t ctx_size_out;
-	uint32_t retval;
-	int repeat;
-	uint32_t duration;
-	uint32_t flags;
-	uint32_t cpu;
-	uint32_t batch_size;
-};
-int bpf_prog_test_run_opts(int prog_fd, struct bpf_test_run_opts *opts);
-
-int close(int fd);
-char *strerror(int errnum);
-]]
-
-local bpf = ffi.load("libbpf.so.1")
-
-local BPF_MAP_TYPE_HASH = 1
 local XDP_PASS = 2
 local EPERM, ENOENT, ENOSYS = 1, 2, 38
-
-local function strerror(err) return ffi.string(ffi.C.strerror(err)) end
 
 -- ---------------------------------------------------------------------------
 -- The packet layout the program reads (all offsets from the frame start)
@@ -287,14 +250,13 @@ local function run_batch(prog_fd, pkts)
 	for _, p in ipairs(pkts) do
 		local data = ffi.new("uint8_t[?]", #p.data)
 		ffi.copy(data, p.data, #p.data)
-		local opts = ffi.new("struct bpf_test_run_opts")
-		opts.sz = ffi.sizeof(opts)
+		local opts = libbpf.TestRunOpts()
 		opts.data_in = data
 		opts.data_size_in = #p.data
 		opts["repeat"] = p.repeat_count
-		local rc = bpf.bpf_prog_test_run_opts(prog_fd, opts)
-		if rc ~= 0 then
-			return nil, string.format('BPF_PROG_TEST_RUN on "%s": %s', p.what, strerror(-rc))
+		local ok, msg = libbpf.prog_test_run_opts(prog_fd, opts)
+		if not ok then
+			return nil, string.format('BPF_PROG_TEST_RUN on "%s": %s', p.what, msg)
 		end
 		if opts.retval ~= XDP_PASS then
 			return nil, string.format('"%s": the program returned %d, not XDP_PASS (%d)',
@@ -317,18 +279,18 @@ local function read_map(map_fd, name, table_, field)
 	local value = ffi.new("uint64_t[1]")
 	local prev = nil
 	while true do
-		local rc = bpf.bpf_map_get_next_key(map_fd, prev, next_key)
-		if rc == -ENOENT then break end
-		if rc ~= 0 then
-			return nil, string.format("bpf_map_get_next_key(%s): %s", name, strerror(-rc))
+		local ok, msg, err = libbpf.map_get_next_key(map_fd, prev, next_key)
+		if err == ENOENT then break end
+		if not ok then
+			return nil, string.format("%s: %s", name, msg)
 		end
 		local k = next_key[0]
 		if k >= MAX_PROTOCOLS then
 			return nil, string.format("map %s holds key %d, not a protocol number", name, k)
 		end
-		rc = bpf.bpf_map_lookup_elem(map_fd, next_key, value)
-		if rc ~= 0 then
-			return nil, string.format("bpf_map_lookup_elem(%s, %d): %s", name, k, strerror(-rc))
+		ok, msg = libbpf.map_lookup_elem(map_fd, next_key, value)
+		if not ok then
+			return nil, string.format("%s, key %d: %s", name, k, msg)
 		end
 		local row = table_[k] or { packets = 0ULL, bytes = 0ULL }
 		row[field] = value[0]
@@ -423,16 +385,15 @@ end
 -- Creates a hash map from u32 protocol numbers to u64 counters.  Returns the
 -- fd; or nil, the reason, and whether the kernel refuses bpf() altogether.
 local function create_map(name)
-	local fd = bpf.bpf_map_create(BPF_MAP_TYPE_HASH, name, 4, 8, MAX_PROTOCOLS, nil)
-	if fd >= 0 then return fd end
-	local err = -fd
+	local fd, msg, err = libbpf.map_create(libbpf.MAP_TYPE_HASH, name, 4, 8, MAX_PROTOCOLS)
+	if fd then return fd end
 	if err == EPERM or err == ENOSYS then
 		return nil, string.format(
 			"example: %s: the kernel refuses bpf(BPF_MAP_CREATE) (%s); this example needs root (or CAP_BPF) and a kernel with BPF enabled%s",
-			bpf_required() and "FAILED" or "skipped", strerror(err),
+			bpf_required() and "FAILED" or "skipped", libbpf.strerror(err),
 			bpf_required() and " (MAPOPS_REQUIRE_BPF=1)" or ""), true
 	end
-	return nil, string.format("bpf_map_create(%s): %s", name, strerror(err)), false
+	return nil, msg, false
 end
 
 local function usage(f)
@@ -456,7 +417,7 @@ local function main(argv)
 	local fds = {}
 	local prog
 	local function cleanup()
-		for i = #fds, 1, -1 do ffi.C.close(fds[i]) end
+		for i = #fds, 1, -1 do libbpf.close(fds[i]) end
 		if prog then prog:close() end
 	end
 	local function fail(msg)

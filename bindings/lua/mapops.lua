@@ -57,27 +57,18 @@ OWNERSHIP
 
 METHODS (the C names without "mapops_", C argument order after the handle)
 
+  The builders, every function of lib/mapops.api that takes the program
+  first and returns a status, generated into mapops/_api.lua (its first
+  lines list them all), e.g.:
+
   emit(bytes)                     bytes: Lua string of 8*n raw slot bytes
   label(name)
-  jmp_imm(op, reg, imm, label)    jmp_reg(op, dst, src, label)
-  jmp32_imm(op, reg, imm, label)  jmp32_reg(op, dst, src, label)
-  ja(label)
-  alu64_imm(op, dst, imm)         alu64_reg(op, dst, src)
-  alu32_imm(op, dst, imm)         alu32_reg(op, dst, src)
-  endian(type, dst, bits)
-  ldx_mem(size, dst, src, off)    stx_mem(size, dst, src, off)
-  st_mem(size, dst, off, imm)     atomic_op(size, op, dst, src, off)
-  ld_imm64(dst, imm)              ld_map_fd(dst, map_fd)
-  call_helper(helper_id)          exit()
-  map_lookup(map_fd, key_stack_off)
-  map_lookup_ptr(map_fd, key_reg)
+  jmp_imm(op, reg, imm, label)    alu64_imm(op, dst, imm)
+  ldx_mem(size, dst, src, off)    ld_imm64(dst, imm)
   map_update(map_fd, key_stack_off, value_stack_off, flags)
-  map_update_ptr(map_fd, key_reg, value_reg, flags)
-  map_delete(map_fd, key_stack_off)
-  map_delete_ptr(map_fd, key_reg)
-  map_increment(map_fd, key_stack_off, value_stack_off, increment)
-  map_increment_atomic(map_fd, key_stack_off, value_stack_off, increment)
-  map_lookup_or_init(map_fd, key_stack_off, init_value_stack_off)
+  exit()
+
+  The others, written here:
 
   insns()   -> string of the resolved slots, 8 bytes each (mapops_prog_insns)
   len()     -> slot count (mapops_prog_len); #prog is the same
@@ -106,10 +97,10 @@ METHODS (the C names without "mapops_", C argument order after the handle)
       fails with ERANGE (34) and a message of the binding's
       ("mapops_prog_insn_origin: slot N ..."): the C function leaves the
       program's error text alone.
-  dump()    -> the program as text                 (mapops_prog_dump)
+  dump()    -> the program as text                 (mapops_prog_dump_text)
       labels resolved, a line "%4d: <instruction>" a slot, "name:" label
       lines and a comment "; <call> #<index> (\"<tag>\")" before each call's
-      slots; the library writes it to an open_memstream() buffer.  Fails
+      slots (mapops_prog_dump_text(), copied into a Lua string).  Fails
       with the resolution errors of insns().
 
 FUNCTIONS
@@ -122,17 +113,22 @@ FUNCTIONS
       N of M: ..."); wrong argument types fail as the methods' do
       ("mapops.insn_snprint: ...", 22).
 
-CONSTANTS (the kernel's values, <linux/bpf.h>)
-  As in the Python binding: R0..R10; BPF_ANY BPF_NOEXIST BPF_EXIST
-  BPF_F_LOCK; ALU ops ADD SUB MUL DIV OR AND LSH RSH NEG MOD XOR MOV ARSH;
-  jumps JA JEQ JGT JGE JSET JNE JSGT JSGE JLT JLE JSLT JSLE; sizes B H W DW;
-  TO_LE TO_BE; FETCH XCHG CMPXCHG; PROG_TYPE_UNSPEC .. PROG_TYPE_SYSCALL
-  (enum bpf_prog_type without "BPF_"); MAX_INSNS STACK_SIZE LABEL_MAX TAG_MAX
-  MAP_LOOKUP_SLOTS MAP_UPDATE_SLOTS MAP_DELETE_SLOTS
-  MAP_LOOKUP_OR_INIT_SLOTS (mapops.h); LOAD_LOG_SIZE.
+CONSTANTS (the kernel's values, <linux/bpf.h>, and <mapops/mapops.h>'s)
+  Those of lib/mapops.api's const lines, through mapops/_api.lua: R0..R10;
+  BPF_ANY BPF_NOEXIST BPF_EXIST BPF_F_LOCK; ALU ops ADD SUB MUL DIV OR AND
+  LSH RSH NEG MOD XOR MOV ARSH; jumps JA JEQ JGT JGE JSET JNE JSGT JSGE JLT
+  JLE JSLT JSLE; sizes B H W DW; TO_LE TO_BE; FETCH XCHG CMPXCHG;
+  PROG_TYPE_UNSPEC .. (enum bpf_prog_type without "BPF_"); MAX_INSNS
+  STACK_SIZE LABEL_MAX TAG_MAX MAP_LOOKUP_SLOTS MAP_UPDATE_SLOTS
+  MAP_DELETE_SLOTS MAP_LOOKUP_OR_INIT_SLOTS.  And the binding's own:
+  LOAD_LOG_SIZE; VERSION, the libmapops version (a string, "1.1.0").
 ]]
 
 local ffi = require "ffi"
+
+-- Every public C function is declared by the generated mapops/_api.lua
+-- (from lib/mapops.api); the binding defines the structs it fills in.
+local API = require "mapops._api"
 
 ffi.cdef [[
 struct bpf_insn {
@@ -142,8 +138,6 @@ struct bpf_insn {
 	int16_t off;
 	int32_t imm;
 };
-
-typedef struct mapops_prog mapops_prog_t;
 
 struct mapops_load_opts {
 	size_t sz;
@@ -158,53 +152,9 @@ struct mapops_load_opts {
 	char *log_buf;
 };
 
-mapops_prog_t *mapops_prog_new(void);
-void mapops_prog_free(mapops_prog_t *prog);
-size_t mapops_prog_len(const mapops_prog_t *prog);
-const struct bpf_insn *mapops_prog_insns(mapops_prog_t *prog, size_t *cnt);
-const char *mapops_prog_error(const mapops_prog_t *prog);
-int mapops_emit(mapops_prog_t *prog, const struct bpf_insn *insns, size_t cnt);
-int mapops_label(mapops_prog_t *prog, const char *name);
-int mapops_jmp_imm(mapops_prog_t *prog, int op, int reg, int32_t imm, const char *label);
-int mapops_jmp_reg(mapops_prog_t *prog, int op, int dst, int src, const char *label);
-int mapops_jmp32_imm(mapops_prog_t *prog, int op, int reg, int32_t imm, const char *label);
-int mapops_jmp32_reg(mapops_prog_t *prog, int op, int dst, int src, const char *label);
-int mapops_ja(mapops_prog_t *prog, const char *label);
-int mapops_alu64_imm(mapops_prog_t *prog, int op, int dst, int32_t imm);
-int mapops_alu64_reg(mapops_prog_t *prog, int op, int dst, int src);
-int mapops_alu32_imm(mapops_prog_t *prog, int op, int dst, int32_t imm);
-int mapops_alu32_reg(mapops_prog_t *prog, int op, int dst, int src);
-int mapops_endian(mapops_prog_t *prog, int type, int dst, int bits);
-int mapops_ldx_mem(mapops_prog_t *prog, int size, int dst, int src, int off);
-int mapops_stx_mem(mapops_prog_t *prog, int size, int dst, int src, int off);
-int mapops_st_mem(mapops_prog_t *prog, int size, int dst, int off, int32_t imm);
-int mapops_atomic_op(mapops_prog_t *prog, int size, int op, int dst, int src, int off);
-int mapops_ld_imm64(mapops_prog_t *prog, int dst, uint64_t imm);
-int mapops_ld_map_fd(mapops_prog_t *prog, int dst, int map_fd);
-int mapops_call_helper(mapops_prog_t *prog, int helper_id);
-int mapops_exit(mapops_prog_t *prog);
-/* type is enum bpf_prog_type, whose C type is unsigned int */
-int mapops_prog_load(mapops_prog_t *prog, unsigned int type, const struct mapops_load_opts *opts);
-int mapops_map_lookup(mapops_prog_t *prog, int map_fd, int key_stack_off);
-int mapops_map_lookup_ptr(mapops_prog_t *prog, int map_fd, int key_reg);
-int mapops_map_update(mapops_prog_t *prog, int map_fd, int key_stack_off, int value_stack_off, uint64_t flags);
-int mapops_map_update_ptr(mapops_prog_t *prog, int map_fd, int key_reg, int value_reg, uint64_t flags);
-int mapops_map_delete(mapops_prog_t *prog, int map_fd, int key_stack_off);
-int mapops_map_delete_ptr(mapops_prog_t *prog, int map_fd, int key_reg);
-int mapops_map_increment(mapops_prog_t *prog, int map_fd, int key_stack_off, int value_stack_off, int64_t increment);
-int mapops_map_increment_atomic(mapops_prog_t *prog, int map_fd, int key_stack_off, int value_stack_off, int64_t increment);
-int mapops_map_lookup_or_init(mapops_prog_t *prog, int map_fd, int key_stack_off, int init_value_stack_off);
-int mapops_prog_set_tag(mapops_prog_t *prog, const char *tag);
-int mapops_prog_insn_origin(const mapops_prog_t *prog, size_t slot, const char **call, unsigned *call_index, const char **tag);
-int mapops_insn_snprint(char *buf, size_t size, const struct bpf_insn *insns, size_t cnt, size_t slot);
-/* out is a FILE *: declared void * so as not to define FILE for the caller */
-int mapops_prog_dump(mapops_prog_t *prog, void *out);
-
-/* libc, under names of the binding's own (asm labels), so that these cannot
-   clash with the caller's own declarations of the same functions */
-void *mapops_lua_open_memstream(char **ptr, size_t *sizeloc) __asm__("open_memstream");
-int mapops_lua_fclose(void *stream) __asm__("fclose");
-void mapops_lua_free(void *ptr) __asm__("free");
+/* libc's strerror for the messages the binding writes itself, under a name
+   of the binding's own (an asm label), so that it cannot clash with the
+   caller's own declaration */
 const char *mapops_lua_strerror(int errnum) __asm__("strerror");
 ]]
 
@@ -216,48 +166,15 @@ local LOAD_LOG_SIZE = 16 * 1024 * 1024
 
 local M = {}
 
+-- The version of libmapops this binding belongs to (meson.build's).
+M.VERSION = API.VERSION
+
 -- ---------------------------------------------------------------------------
--- Constants: the kernel's values from <linux/bpf.h> and <linux/bpf_common.h>
+-- Constants: the values of <linux/bpf.h> and <mapops/mapops.h>, from the
+-- description (lib/mapops.api) through mapops/_api.lua
 -- ---------------------------------------------------------------------------
 
-for i = 0, 10 do M["R" .. i] = i end
-
-M.BPF_ANY, M.BPF_NOEXIST, M.BPF_EXIST, M.BPF_F_LOCK = 0, 1, 2, 4
-
-M.ADD, M.SUB, M.MUL, M.DIV = 0x00, 0x10, 0x20, 0x30
-M.OR, M.AND, M.LSH, M.RSH = 0x40, 0x50, 0x60, 0x70
-M.NEG, M.MOD, M.XOR, M.MOV, M.ARSH = 0x80, 0x90, 0xa0, 0xb0, 0xc0
-
-M.JA, M.JEQ, M.JGT, M.JGE, M.JSET, M.JNE = 0x00, 0x10, 0x20, 0x30, 0x40, 0x50
-M.JSGT, M.JSGE, M.JLT, M.JLE = 0x60, 0x70, 0xa0, 0xb0
-M.JSLT, M.JSLE = 0xc0, 0xd0
-
-M.W, M.H, M.B, M.DW = 0x00, 0x08, 0x10, 0x18
-
-M.TO_LE, M.TO_BE = 0x00, 0x08
-
-M.FETCH, M.XCHG, M.CMPXCHG = 0x01, 0xe1, 0xf1
-
--- enum bpf_prog_type, in order from 0 (BPF_PROG_TYPE_UNSPEC).
-local prog_types = {
-	"UNSPEC", "SOCKET_FILTER", "KPROBE", "SCHED_CLS", "SCHED_ACT",
-	"TRACEPOINT", "XDP", "PERF_EVENT", "CGROUP_SKB", "CGROUP_SOCK",
-	"LWT_IN", "LWT_OUT", "LWT_XMIT", "SOCK_OPS", "SK_SKB",
-	"CGROUP_DEVICE", "SK_MSG", "RAW_TRACEPOINT", "CGROUP_SOCK_ADDR",
-	"LWT_SEG6LOCAL", "LIRC_MODE2", "SK_REUSEPORT", "FLOW_DISSECTOR",
-	"CGROUP_SYSCTL", "RAW_TRACEPOINT_WRITABLE", "CGROUP_SOCKOPT",
-	"TRACING", "STRUCT_OPS", "EXT", "LSM", "SK_LOOKUP", "SYSCALL",
-}
-for i, name in ipairs(prog_types) do M["PROG_TYPE_" .. name] = i - 1 end
-
-M.MAX_INSNS = 1000000
-M.STACK_SIZE = 512
-M.LABEL_MAX = 255
-M.TAG_MAX = 255
-M.MAP_LOOKUP_SLOTS = 5
-M.MAP_UPDATE_SLOTS = 8
-M.MAP_DELETE_SLOTS = 5
-M.MAP_LOOKUP_OR_INIT_SLOTS = 19
+for _, c in ipairs(API.CONSTANTS) do M[c[1]] = c[2] end
 -- The verifier log buffer load() lends the library when log_level is set.
 M.LOAD_LOG_SIZE = LOAD_LOG_SIZE
 
@@ -402,115 +319,52 @@ function M.new()
 	return self
 end
 
--- Defines a method calling mapops_<name> after checking each argument;
--- params is a list of { argument name, kind }, kind one of "int" (C int,
--- __s32), "u64", "s64", "label" (a C string).
---
--- Each method is generated as Lua source and compiled once with load(): the
--- arguments are locals, and each is checked inline by a test that the
--- compiler turns into a guard or two (an int: a number that bit.tobit()
--- leaves unchanged, i.e. an integer in the int32 range; a label: a string
--- without NUL).  Only a value that fails it goes to the general checker
--- above (cdata integers, and every refusal with its message), so the
--- accepted values and the failure triples are exactly the checkers'.
-local GEN_KINDS = {
-	int = {
-		fast = 'type(%s) == "number" and tobit(%s) == %s',
-		slow = "int32",
-	},
-	u64 = {
-		fast = 'type(%s) == "number" and %s >= 0 and %s <= SAFE and %s % 1 == 0',
-		slow = "u64",
-	},
-	s64 = {
-		fast = 'type(%s) == "number" and %s >= -SAFE and %s <= SAFE and %s % 1 == 0',
-		slow = "s64",
-	},
-	label = {
-		fast = 'type(%s) == "string" and not find(%s, "\\0", 1, true)',
-		slow = "cstring",
-	},
-}
-
-local tobit, find = require("bit").tobit, string.find
-
-local function define(name, params)
-	local args = {}
-	for i = 1, #params do args[i] = "a" .. i end
-	local src = {
-		"local C, handles, handle, lib_fail, fail, EINVAL, SAFE, type, tobit, find, int32, u64, s64, cstring = ...",
-		"return function(self" .. (#args > 0 and ", " .. table.concat(args, ", ") or "") .. ")",
-		"\tlocal p = handles[self]",
-		"\tif not p then",
-		string.format("\t\tlocal _, why = handle(self, %q)", name),
-		"\t\treturn nil, why, EINVAL",
-		"\tend",
-	}
-	for i, pr in ipairs(params) do
-		local kind = assert(GEN_KINDS[pr[2]], pr[2])
-		local a = args[i]
-		src[#src + 1] = "\tif not (" .. (kind.fast:gsub("%%s", a)) .. ") then"
-		src[#src + 1] = string.format("\t\tlocal v, err = %s(%s)", kind.slow, a)
-		src[#src + 1] = string.format("\t\tif v == nil then return fail(%q, %q, err) end", name, pr[1])
-		src[#src + 1] = string.format("\t\t%s = v", a)
-		src[#src + 1] = "\tend"
-	end
-	src[#src + 1] = string.format("\tlocal rc = C.mapops_%s(p%s)", name,
-		#args > 0 and ", " .. table.concat(args, ", ") or "")
-	src[#src + 1] = "\tif rc < 0 then return lib_fail(p, rc) end"
-	src[#src + 1] = "\treturn true"
-	src[#src + 1] = "end"
-	local chunk = assert(load(table.concat(src, "\n"), "=mapops." .. name))
-	methods[name] = chunk(C, handles, handle, lib_fail, fail, EINVAL, SAFE,
-		type, tobit, find, int32, u64, s64, cstring)
-end
-
-local I, L = "int", "label"
-define("label", { { "name", L } })
-define("jmp_imm", { { "op", I }, { "reg", I }, { "imm", I }, { "label", L } })
-define("jmp_reg", { { "op", I }, { "dst", I }, { "src", I }, { "label", L } })
-define("jmp32_imm", { { "op", I }, { "reg", I }, { "imm", I }, { "label", L } })
-define("jmp32_reg", { { "op", I }, { "dst", I }, { "src", I }, { "label", L } })
-define("ja", { { "label", L } })
-define("alu64_imm", { { "op", I }, { "dst", I }, { "imm", I } })
-define("alu64_reg", { { "op", I }, { "dst", I }, { "src", I } })
-define("alu32_imm", { { "op", I }, { "dst", I }, { "imm", I } })
-define("alu32_reg", { { "op", I }, { "dst", I }, { "src", I } })
-define("endian", { { "type", I }, { "dst", I }, { "bits", I } })
-define("ldx_mem", { { "size", I }, { "dst", I }, { "src", I }, { "off", I } })
-define("stx_mem", { { "size", I }, { "dst", I }, { "src", I }, { "off", I } })
-define("st_mem", { { "size", I }, { "dst", I }, { "off", I }, { "imm", I } })
-define("atomic_op", { { "size", I }, { "op", I }, { "dst", I }, { "src", I }, { "off", I } })
-define("ld_imm64", { { "dst", I }, { "imm", "u64" } })
-define("ld_map_fd", { { "dst", I }, { "map_fd", I } })
-define("call_helper", { { "helper_id", I } })
-define("exit", {})
-define("map_lookup", { { "map_fd", I }, { "key_stack_off", I } })
-define("map_lookup_ptr", { { "map_fd", I }, { "key_reg", I } })
-define("map_update", { { "map_fd", I }, { "key_stack_off", I }, { "value_stack_off", I }, { "flags", "u64" } })
-define("map_update_ptr", { { "map_fd", I }, { "key_reg", I }, { "value_reg", I }, { "flags", "u64" } })
-define("map_delete", { { "map_fd", I }, { "key_stack_off", I } })
-define("map_delete_ptr", { { "map_fd", I }, { "key_reg", I } })
-define("map_increment", { { "map_fd", I }, { "key_stack_off", I }, { "value_stack_off", I }, { "increment", "s64" } })
-define("map_increment_atomic", { { "map_fd", I }, { "key_stack_off", I }, { "value_stack_off", I }, { "increment", "s64" } })
-define("map_lookup_or_init", { { "map_fd", I }, { "key_stack_off", I }, { "init_value_stack_off", I } })
-
+-- The builders' methods (every function of the description that takes the
+-- program first and returns a status) are generated into mapops/_api.lua:
+-- each checks its arguments inline (the common values: an int is a number
+-- that bit.tobit() leaves unchanged, a label a string without NUL) and only
+-- a value that fails that goes to the checkers here (cdata integers, and
+-- every refusal with its message), so the accepted values and the failure
+-- triples are exactly the checkers'.
 local insn_array = ffi.typeof("struct bpf_insn[?]")
 
-function methods.emit(self, bytes)
-	local p, why = handle(self, "emit")
-	if not p then return nil, why, EINVAL end
-	if type(bytes) ~= "string" then
-		return fail("emit", "bytes", "must be a string of 8-byte slots, got " .. describe(bytes))
+-- A Lua string of whole 8-byte slots: a struct bpf_insn array holding them
+-- and their count, or nil and the reason.
+local function slots(v)
+	if type(v) ~= "string" then
+		return nil, "must be a string of 8-byte slots, got " .. describe(v)
 	end
-	if #bytes % INSN_SIZE ~= 0 then
-		return fail("emit", "bytes", string.format(
-			"must hold whole 8-byte slots, got %d bytes", #bytes))
+	if #v % INSN_SIZE ~= 0 then
+		return nil, string.format("must hold whole 8-byte slots, got %d bytes", #v)
 	end
-	local n = #bytes / INSN_SIZE
+	local n = #v / INSN_SIZE
 	local buf = insn_array(n > 0 and n or 1)
-	ffi.copy(buf, bytes, #bytes)
-	return result(p, C.mapops_emit(p, buf, n))
+	ffi.copy(buf, v, #v)
+	return buf, n
+end
+
+-- A C string or nil (NULL): a tag.
+local function tag_or_nil(v)
+	-- type(), not v ~= nil: a NULL cdata pointer == nil in LuaJIT, and is
+	-- refused as every other cdata is
+	if type(v) == "nil" then return nil end
+	local s, err = cstring(v)
+	if s == nil then return nil, err .. " (nil removes the tag)" end
+	return s
+end
+
+local function not_open(self, method)
+	local _, why = handle(self, method)
+	return nil, why, EINVAL
+end
+
+for name, f in pairs(API.builders {
+	C = C, handles = handles, not_open = not_open, lib_fail = lib_fail,
+	fail = fail, SAFE = SAFE,
+	check = { int = int32, u64 = u64, s64 = s64, size = size,
+		  label = cstring, tag = tag_or_nil, bytes = slots },
+}) do
+	methods[name] = f
 end
 
 local size_box = ffi.typeof("size_t[1]")
@@ -606,7 +460,7 @@ end
 -- Provenance and printing
 -- ---------------------------------------------------------------------------
 
-local ENOMEM, EIO, ERANGE = 12, 5, 34
+local ERANGE = 34
 
 local function strerror(err)
 	return ffi.string(ffi.C.mapops_lua_strerror(err))
@@ -621,13 +475,9 @@ end
 function methods.set_tag(self, tag)
 	local p, why = handle(self, "set_tag")
 	if not p then return nil, why, EINVAL end
-	-- type(), not tag ~= nil: a NULL cdata pointer == nil in LuaJIT, and
-	-- is refused as every other cdata is
 	if type(tag) ~= "nil" then
-		local s, err = cstring(tag)
-		if s == nil then
-			return fail("set_tag", "tag", err .. " (nil removes the tag)")
-		end
+		local s, err = tag_or_nil(tag)
+		if s == nil then return fail("set_tag", "tag", err) end
 	end
 	return result(p, C.mapops_prog_set_tag(p, tag))
 end
@@ -656,47 +506,25 @@ function methods.insn_origin(self, slot)
 	       tag[0] ~= nil and ffi.string(tag[0]) or nil
 end
 
-local char_ptr_box = ffi.typeof("char *[1]")
-
 function methods.dump(self)
 	local p, why = handle(self, "dump")
 	if not p then return nil, why, EINVAL end
-	local buf, len = char_ptr_box(), size_box()
-	local out = ffi.C.mapops_lua_open_memstream(buf, len)
-	if out == nil then
-		local e = ffi.errno()
-		if e == 0 then e = ENOMEM end
-		return nil, "mapops.dump: open_memstream: " .. strerror(e), e
+	-- the text belongs to the program: copied at once
+	local text = C.mapops_prog_dump_text(p)
+	if text == nil then
+		local err = ffi.errno()
+		return nil, ffi.string(C.mapops_prog_error(p)), err ~= 0 and err or EINVAL
 	end
-	local rc = C.mapops_prog_dump(p, out)
-	local closed = ffi.C.mapops_lua_fclose(out)
-	local text = ""
-	if buf[0] ~= nil then
-		text = ffi.string(buf[0], len[0])
-		ffi.C.mapops_lua_free(buf[0])
-	end
-	if rc < 0 then return lib_fail(p, rc) end
-	if closed ~= 0 then
-		return nil, "mapops.dump: writing the dump to memory failed", EIO
-	end
-	return text
+	return ffi.string(text)
 end
 
 local SNPRINT_SIZE = 256 -- more than any text the library prints
 
 function M.insn_snprint(bytes, slot)
-	if type(bytes) ~= "string" then
-		return fail("insn_snprint", "bytes", "must be a string of 8-byte slots, got " .. describe(bytes))
-	end
-	if #bytes % INSN_SIZE ~= 0 then
-		return fail("insn_snprint", "bytes", string.format(
-			"must hold whole 8-byte slots, got %d bytes", #bytes))
-	end
+	local insns, n = slots(bytes)
+	if insns == nil then return fail("insn_snprint", "bytes", n) end
 	local s, err = size(slot)
 	if s == nil then return fail("insn_snprint", "slot", err) end
-	local n = #bytes / INSN_SIZE
-	local insns = insn_array(n > 0 and n or 1)
-	ffi.copy(insns, bytes, #bytes)
 	local out = ffi.new("char[?]", SNPRINT_SIZE)
 	local rc = C.mapops_insn_snprint(out, SNPRINT_SIZE, insns, n, s)
 	if rc >= SNPRINT_SIZE then -- truncated: again, into a buffer that fits

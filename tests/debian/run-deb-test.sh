@@ -155,7 +155,8 @@ expect() { # package: its files, without directories and usr/share/doc/PKG/
     (cd "$tree/bindings/python" && ls mapops/*.py) |
       sed 's|^|usr/lib/python3/dist-packages/|' ;;
   lua-mapops)
-    echo usr/share/lua/5.1/mapops.lua ;;
+    (cd "$tree/bindings/lua" && ls mapops.lua mapops/*.lua) |
+      sed 's|^|usr/share/lua/5.1/|' ;;
   mapops-tools)
     echo usr/bin/mapops-dump
     echo usr/share/man/man1/mapops-dump.1.gz ;;
@@ -236,7 +237,7 @@ for p in "${built[@]}"; do
   dpkg-query -W "$p" >/dev/null 2>&1 && left+=("dpkg knows $p")
 done
 for f in /usr/lib/*/libmapops* /usr/include/mapops /usr/lib/python3/dist-packages/mapops \
-         /usr/share/lua/5.1/mapops.lua /usr/bin/mapops-dump /usr/share/man/man1/mapops-dump.1.gz \
+         /usr/share/lua/5.1/mapops.lua /usr/share/lua/5.1/mapops /usr/bin/mapops-dump /usr/share/man/man1/mapops-dump.1.gz \
          "${built[@]/#//usr/share/doc/}"; do
   [ -e "$f" ] || [ -L "$f" ] && left+=("$f")
 done

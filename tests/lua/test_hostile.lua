@@ -6,46 +6,39 @@
 
 local ffi = require "ffi"
 local mapops = require "mapops"
+local API = require "mapops._api"
 local T = require "testlib"
 
 local E = T.errno
 local EINVAL = E.EINVAL
 
--- Every method, with valid arguments and each argument's kind:
---   int (C int / __s32), u64, s64, label (C string), bytes (emit's slots).
+-- Every builder method of the description (mapops/_api.lua), with valid
+-- arguments (the description's example, on a program where the label "top"
+-- may be bound) and each argument's check: int (C int / __s32), u64, s64,
+-- label (C string), tag (C string or nil), size (size_t), bytes (emit's
+-- slots).  A new builder is covered here with no edit.
 local MOV_R0_0 = "\183\0\0\0\0\0\0\0" -- b7 00 00 00 00 00 00 00: r0 = 0
 local M = mapops
-local METHODS = {
-	{ "emit", { "bytes" }, { MOV_R0_0 } },
-	{ "label", { "label" }, { "L" } },
-	{ "jmp_imm", { "int", "int", "int", "label" }, { M.JEQ, 1, 0, "L" } },
-	{ "jmp_reg", { "int", "int", "int", "label" }, { M.JEQ, 1, 2, "L" } },
-	{ "jmp32_imm", { "int", "int", "int", "label" }, { M.JEQ, 1, 0, "L" } },
-	{ "jmp32_reg", { "int", "int", "int", "label" }, { M.JEQ, 1, 2, "L" } },
-	{ "ja", { "label" }, { "L" } },
-	{ "alu64_imm", { "int", "int", "int" }, { M.ADD, 1, 1 } },
-	{ "alu64_reg", { "int", "int", "int" }, { M.ADD, 1, 2 } },
-	{ "alu32_imm", { "int", "int", "int" }, { M.ADD, 1, 1 } },
-	{ "alu32_reg", { "int", "int", "int" }, { M.ADD, 1, 2 } },
-	{ "endian", { "int", "int", "int" }, { M.TO_BE, 1, 16 } },
-	{ "ldx_mem", { "int", "int", "int", "int" }, { M.DW, 1, 10, -8 } },
-	{ "stx_mem", { "int", "int", "int", "int" }, { M.DW, 10, 1, -8 } },
-	{ "st_mem", { "int", "int", "int", "int" }, { M.DW, 10, -8, 0 } },
-	{ "atomic_op", { "int", "int", "int", "int", "int" }, { M.DW, M.ADD, 10, 1, -8 } },
-	{ "ld_imm64", { "int", "u64" }, { 1, 5 } },
-	{ "ld_map_fd", { "int", "int" }, { 1, 3 } },
-	{ "call_helper", { "int" }, { 1 } },
-	{ "exit", {}, {} },
-	{ "map_lookup", { "int", "int" }, { 3, -8 } },
-	{ "map_lookup_ptr", { "int", "int" }, { 3, 6 } },
-	{ "map_update", { "int", "int", "int", "u64" }, { 3, -8, -16, 0 } },
-	{ "map_update_ptr", { "int", "int", "int", "u64" }, { 3, 6, 7, 0 } },
-	{ "map_delete", { "int", "int" }, { 3, -8 } },
-	{ "map_delete_ptr", { "int", "int" }, { 3, 6 } },
-	{ "map_increment", { "int", "int", "int", "s64" }, { 3, -4, -16, 1 } },
-	{ "map_increment_atomic", { "int", "int", "int", "s64" }, { 3, -4, -16, 1 } },
-	{ "map_lookup_or_init", { "int", "int", "int" }, { 3, -4, -16 } },
-}
+-- Valid values of the checks the description gives no example for.
+local VALID = { bytes = MOV_R0_0 }
+local METHODS = {}
+for _, f in ipairs(API.FUNCTIONS) do
+	if f.builder then
+		local checks, valid = {}, {}
+		for i, prm in ipairs(f.params) do
+			checks[i] = prm.check
+			if f.example then
+				valid[i] = f.example[i]
+			else
+				valid[i] = VALID[prm.check]
+				assert(valid[i] ~= nil, f.name .. ": no example and no valid " .. prm.check)
+			end
+		end
+		METHODS[#METHODS + 1] = { f.short, checks, valid }
+	end
+end
+assert(#METHODS > 20, "the builders of mapops/_api.lua")
+
 -- The methods that are not emitters, with valid arguments.
 local OTHERS = {
 	{ "insns", {} }, { "len", {} }, { "error", {} },

@@ -1,59 +1,20 @@
 -- SPDX-License-Identifier: (LGPL-2.1-or-later OR BSD-2-Clause)
 -- Programs built with the binding, loaded with prog:load() and run in the
--- kernel with BPF_PROG_TEST_RUN.  Maps and test runs go through libbpf with
--- ffi here, in the test: the binding itself only builds and loads.
+-- kernel with BPF_PROG_TEST_RUN.  Maps and test runs go through libbpf
+-- (mapops.libbpf): the binding itself only builds and loads.
 --
 -- Without bpf() (EPERM or ENOSYS from BPF_MAP_CREATE) every test here is
 -- skipped with the reason printed, or fails when MAPOPS_REQUIRE_BPF=1.
 
 local ffi = require "ffi"
 local mapops = require "mapops"
+local libbpf = require "mapops.libbpf"
 local T = require "testlib"
 
-ffi.cdef [[
-struct bpf_map_create_opts;
-int bpf_map_create(unsigned int map_type, const char *map_name,
-		   uint32_t key_size, uint32_t value_size, uint32_t max_entries,
-		   const struct bpf_map_create_opts *opts);
-int bpf_map_lookup_elem(int fd, const void *key, void *value);
-int bpf_map_update_elem(int fd, const void *key, const void *value, uint64_t flags);
-
-/* <bpf/bpf.h>, libbpf 1.1 */
-struct bpf_test_run_opts {
-	size_t sz; /* size of this struct for forward/backward compatibility */
-	const void *data_in; /* optional */
-	void *data_out;      /* optional */
-	uint32_t data_size_in;
-	uint32_t data_size_out; /* in: max length of data_out
-				 * out: length of data_out
-				 */
-	const void *ctx_in; /* optional */
-	void *ctx_out;      /* optional */
-	uint32_t ctx_size_in;
-	uint32_t ctx_size_out; /* in: max length of ctx_out
-				* out: length of cxt_out
-				*/
-	uint32_t retval;        /* out: return code of the BPF program */
-	int repeat;
-	uint32_t duration;      /* out: average per repetition in ns */
-	uint32_t flags;
-	uint32_t cpu;
-	uint32_t batch_size;
-};
-int bpf_prog_test_run_opts(int prog_fd, struct bpf_test_run_opts *opts);
-int libbpf_num_possible_cpus(void);
-
-int close(int fd);
-char *strerror(int errnum);
-]]
-
-local bpf = ffi.load("libbpf.so.1")
-
 local E = T.errno
-local MAP_HASH, MAP_ARRAY, MAP_PERCPU_HASH = 1, 2, 5
+local MAP_HASH, MAP_ARRAY, MAP_PERCPU_HASH =
+	libbpf.MAP_TYPE_HASH, libbpf.MAP_TYPE_ARRAY, libbpf.MAP_TYPE_PERCPU_HASH
 local XDP_PASS = 2
-
-local function strerror(e) return ffi.string(ffi.C.strerror(e)) end
 
 local function required()
 	return os.getenv("MAPOPS_REQUIRE_BPF") == "1"
@@ -62,18 +23,17 @@ end
 -- Creates a map (closed after the test).  The first refusal of bpf() skips
 -- the test, or fails it when MAPOPS_REQUIRE_BPF=1.
 local function map_create(t, map_type, name, key_size, value_size, max_entries)
-	local fd = bpf.bpf_map_create(map_type, name, key_size, value_size, max_entries, nil)
-	if fd < 0 then
-		local err = -fd
+	local fd, msg, err = libbpf.map_create(map_type, name, key_size, value_size, max_entries)
+	if not fd then
 		if err == E.EPERM or err == E.ENOSYS then
 			local why = string.format("the kernel refuses bpf(BPF_MAP_CREATE): %s; these tests need root (or CAP_BPF) and a kernel with BPF",
-						  strerror(err))
+						  libbpf.strerror(err))
 			if required() then T.fail(why .. " (MAPOPS_REQUIRE_BPF=1)") end
 			T.skip(why)
 		end
-		T.fail(string.format("bpf_map_create(%s): %s", name, strerror(err)))
+		T.fail(msg)
 	end
-	t.defer(function() ffi.C.close(fd) end)
+	t.defer(function() libbpf.close(fd) end)
 	return fd
 end
 
@@ -82,7 +42,7 @@ local function load(t, prog, prog_type, opts)
 	if not fd then
 		T.fail(string.format("prog:load() failed: errno %s: %s", tostring(err), tostring(msg)))
 	end
-	t.defer(function() ffi.C.close(fd) end)
+	t.defer(function() libbpf.close(fd) end)
 	return fd
 end
 
@@ -90,15 +50,12 @@ end
 -- program's return value.
 local function test_run(prog_fd, repeat_count)
 	local data = ffi.new("uint8_t[64]")
-	local o = ffi.new("struct bpf_test_run_opts")
-	o.sz = ffi.sizeof(o)
+	local o = libbpf.TestRunOpts()
 	o.data_in = data
 	o.data_size_in = 64
 	o["repeat"] = repeat_count
-	local rc = bpf.bpf_prog_test_run_opts(prog_fd, o)
-	if rc ~= 0 then
-		T.fail("bpf_prog_test_run_opts: " .. strerror(-rc))
-	end
+	local ok, msg = libbpf.prog_test_run_opts(prog_fd, o)
+	if not ok then T.fail(msg) end
 	local _ = data[0] -- keeps the packet alive until the run is over
 	return o.retval
 end
@@ -107,9 +64,9 @@ end
 local function lookup_u64(map_fd, key)
 	local k = ffi.new("uint32_t[1]", key)
 	local v = ffi.new("uint64_t[1]")
-	local rc = bpf.bpf_map_lookup_elem(map_fd, k, v)
-	if rc == -E.ENOENT then return nil end
-	if rc ~= 0 then T.fail("bpf_map_lookup_elem: " .. strerror(-rc)) end
+	local ok, msg, err = libbpf.map_lookup_elem(map_fd, k, v)
+	if err == E.ENOENT then return nil end
+	if not ok then T.fail(msg) end
 	return v[0]
 end
 
@@ -173,11 +130,11 @@ T.test("kernel: per-CPU hash counter, summed over libbpf_num_possible_cpus()", f
 	local map = map_create(t, MAP_PERCPU_HASH, "lua_percpu", 4, 8, 16)
 	local fd = load(t, counter_prog(map, 1, 1))
 	test_run(fd, N)
-	local ncpu = bpf.libbpf_num_possible_cpus()
+	local ncpu = assert(libbpf.num_possible_cpus())
 	T.ok(ncpu > 0, "libbpf_num_possible_cpus: " .. ncpu)
 	local k = ffi.new("uint32_t[1]", 1)
 	local v = ffi.new("uint64_t[?]", ncpu) -- 8-byte values: no rounding
-	T.eq(bpf.bpf_map_lookup_elem(map, k, v), 0, "bpf_map_lookup_elem")
+	T.eq(libbpf.map_lookup_elem(map, k, v), true, "bpf_map_lookup_elem")
 	local sum = 0ULL
 	for i = 0, ncpu - 1 do sum = sum + v[i] end
 	T.eq(sum, ffi.new("uint64_t", N), "sum over the CPUs")
@@ -188,7 +145,7 @@ T.test("kernel: map_lookup_or_init inserts the init value once, then adds", func
 	-- key 6 exists already: its value is used, not the init value
 	local k = ffi.new("uint32_t[1]", 6)
 	local v = ffi.new("uint64_t[1]", 100)
-	T.eq(bpf.bpf_map_update_elem(map, k, v, mapops.BPF_ANY), 0, "bpf_map_update_elem")
+	T.eq(libbpf.map_update_elem(map, k, v, mapops.BPF_ANY), true, "bpf_map_update_elem")
 	for _, key in ipairs { 5, 6 } do
 		local p = assert(mapops.new())
 		check(p:st_mem(mapops.DW, mapops.R10, -16, 40))
@@ -221,7 +178,7 @@ T.test("kernel: XDP program with load options and a verifier log", function(t)
 		expected_attach_type = 0,
 	})
 	T.ok(fd, "load: " .. tostring(log))
-	t.defer(function() ffi.C.close(fd) end)
+	t.defer(function() libbpf.close(fd) end)
 	T.ok(type(log) == "string" and log:find("processed", 1, true),
 	     "the verifier log is returned with log_level 1: " .. T.fmt(log))
 	T.eq(test_run(fd, 10), XDP_PASS, "XDP return value")
@@ -300,4 +257,44 @@ T.test("kernel: a refused load names the tagged call that emitted the failing sl
 	T.ok(text:find(string.format('   ; mapops_ldx_mem #1 ("%s")\n   %d: r1 = *(u64 *)(r0 +0)\n',
 				     TAG, want_slot), 1, true), "dump(): " .. T.fmt(text))
 	T.eq(p:len(), want_slot + 3, "len() after the refusals")
+end)
+
+T.test("libbpf shim: every failure is nil, message, errno; nothing raises", function()
+	T.fails(E.EBADF, "bpf_map_lookup_elem", libbpf.map_lookup_elem(-1, ffi.new("uint32_t[1]"), ffi.new("uint64_t[1]")))
+	T.fails(E.EBADF, "bpf_map_update_elem", libbpf.map_update_elem(-1, ffi.new("uint32_t[1]"), ffi.new("uint64_t[1]"), 0))
+	T.fails(E.EBADF, "bpf_map_delete_elem", libbpf.map_delete_elem(-1, ffi.new("uint32_t[1]")))
+	T.fails(E.EBADF, "bpf_map_get_next_key", libbpf.map_get_next_key(-1, nil, ffi.new("uint32_t[1]")))
+	T.fails(E.EINVAL, "bpf_map_lookup_elem", libbpf.map_lookup_elem("x", {}, 1))
+	T.fails(E.EINVAL, "bpf_map_create", libbpf.map_create(libbpf.MAP_TYPE_HASH, 5, 4, 8, 1))
+	T.fails(E.EINVAL, "bpf_map_create", libbpf.map_create(libbpf.MAP_TYPE_HASH, "m", "4", 8, 1))
+	T.fails(E.EINVAL, "opts", libbpf.prog_test_run_opts(-1, {}))
+	T.fails(E.EBADF, "bpf_prog_test_run_opts", libbpf.prog_test_run_opts(-1, libbpf.TestRunOpts()))
+	T.fails(E.EBADF, "close", libbpf.close(-1))
+	T.fails(E.EINVAL, "close", libbpf.close("x"))
+	local n = libbpf.num_possible_cpus()
+	T.ok(type(n) == "number" and n > 0, "num_possible_cpus: " .. tostring(n))
+end)
+
+T.test("libbpf shim: a hash map's elements, walked with map_get_next_key", function(t)
+	local map = map_create(t, MAP_HASH, "lua_shim", 4, 8, 4)
+	local k, v = ffi.new("uint32_t[1]"), ffi.new("uint64_t[1]")
+	for i = 1, 3 do
+		k[0], v[0] = i, i * 10
+		T.eq(libbpf.map_update_elem(map, k, v, mapops.BPF_NOEXIST), true, "update " .. i)
+	end
+	T.fails(E.EEXIST, "bpf_map_update_elem", libbpf.map_update_elem(map, k, v, mapops.BPF_NOEXIST))
+	k[0] = 2
+	T.eq(libbpf.map_delete_elem(map, k), true, "delete")
+	T.fails(E.ENOENT, "bpf_map_delete_elem", libbpf.map_delete_elem(map, k))
+	local seen, key, nxt = {}, nil, ffi.new("uint32_t[1]")
+	while true do
+		local ok, _, err = libbpf.map_get_next_key(map, key, nxt)
+		if not ok then T.eq(err, E.ENOENT, "the walk ends with ENOENT"); break end
+		T.eq(libbpf.map_lookup_elem(map, nxt, v), true, "lookup")
+		seen[#seen + 1] = tonumber(nxt[0]) .. "=" .. tonumber(v[0])
+		key = key or ffi.new("uint32_t[1]")
+		key[0] = nxt[0]
+	end
+	table.sort(seen)
+	T.eq(table.concat(seen, " "), "1=10 3=30", "the elements")
 end)

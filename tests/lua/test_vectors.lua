@@ -6,28 +6,29 @@
 local ffi = require "ffi"
 local cjson = require "cjson"
 local mapops = require "mapops"
+local API = require "mapops._api"
 local T = require "testlib"
 
 local VECTORS = os.getenv("MAPOPS_VECTORS")
 
--- The calls a vector may make: the C emitters without "mapops_".
-local CALLS = {}
-for name in ([[emit label jmp_imm jmp_reg jmp32_imm jmp32_reg ja alu64_imm
-	alu64_reg alu32_imm alu32_reg endian ldx_mem stx_mem st_mem atomic_op
-	ld_imm64 ld_map_fd call_helper exit map_lookup map_lookup_ptr map_update
-	map_update_ptr map_delete map_delete_ptr map_increment
-	map_increment_atomic map_lookup_or_init]]):gmatch("%S+") do
-	CALLS[name] = true
+-- The calls a vector may make: the builders of the description (the C
+-- names without "mapops_"), and their 64-bit parameters by position after
+-- the handle, from mapops/_api.lua.
+local CALLS, WIDE, BYTES = {}, {}, {}
+for _, f in ipairs(API.FUNCTIONS) do
+	if f.builder then
+		CALLS[f.short] = true
+		for i, prm in ipairs(f.params) do
+			if prm.check == "u64" or prm.check == "s64" then
+				WIDE[f.short] = WIDE[f.short] or {}
+				WIDE[f.short][i] = prm.check
+			elseif prm.check == "bytes" then
+				BYTES[f.short] = BYTES[f.short] or {}
+				BYTES[f.short][i] = true
+			end
+		end
+	end
 end
-
--- The 64-bit parameters, by call and argument position (after the handle).
-local WIDE = {
-	ld_imm64 = { [2] = "u64" },
-	map_update = { [4] = "u64" },
-	map_update_ptr = { [4] = "u64" },
-	map_increment = { [4] = "s64" },
-	map_increment_atomic = { [4] = "s64" },
-}
 
 local u64_t, s64_t = ffi.typeof("uint64_t"), ffi.typeof("int64_t")
 
@@ -92,7 +93,7 @@ local function do_call(prog, call)
 	local n = #call - 1
 	for i = 1, n do
 		local a = call[i + 1]
-		if name == "emit" then a = emit_bytes(a) else a = convert_arg(name, i, a) end
+		if BYTES[name] and BYTES[name][i] then a = emit_bytes(a) else a = convert_arg(name, i, a) end
 		args[i] = a
 	end
 	return prog[name](prog, unpack(args, 1, n))
@@ -236,25 +237,15 @@ T.test("constants equal the values in <linux/bpf.h> and <mapops/mapops.h>", func
 	local here = debug.getinfo(1, "S").source:match("^@(.*)/[^/]*$") or "."
 	local include = here .. "/../../include"
 	local names = {}
-	local lines = { "#include <stdio.h>", "#include <mapops/mapops.h>", "int main(void) {" }
+	local lines = { "#include <stdio.h>", "#include <linux/bpf.h>", "#include <mapops/mapops.h>",
+			"int main(void) {" }
 	local function add(lua_name, c_expr)
 		names[#names + 1] = lua_name
 		lines[#lines + 1] = string.format('printf("%s %%lld\\n", (long long)(%s));', lua_name, c_expr)
 	end
-	for i = 0, 10 do add("R" .. i, "BPF_REG_" .. i) end
-	for _, n in ipairs { "BPF_ANY", "BPF_NOEXIST", "BPF_EXIST", "BPF_F_LOCK" } do add(n, n) end
-	for n in ([[ADD SUB MUL DIV OR AND LSH RSH NEG MOD XOR MOV ARSH JA JEQ JGT
-		JGE JSET JNE JSGT JSGE JLT JLE JSLT JSLE B H W DW TO_LE TO_BE FETCH
-		XCHG CMPXCHG]]):gmatch("%S+") do
-		add(n, "BPF_" .. n)
-	end
-	for k in pairs(mapops) do
-		if type(k) == "string" and k:match("^PROG_TYPE_") then add(k, "BPF_" .. k) end
-	end
-	for n in ([[MAX_INSNS STACK_SIZE LABEL_MAX MAP_LOOKUP_SLOTS MAP_UPDATE_SLOTS
-		MAP_DELETE_SLOTS MAP_LOOKUP_OR_INIT_SLOTS]]):gmatch("%S+") do
-		add(n, "MAPOPS_" .. n)
-	end
+	-- every constant of the description, by its C expression
+	for _, c in ipairs(API.CONSTANTS) do add(c[1], c[3]) end
+	T.ok(#names > 60, "constants in mapops/_api.lua: " .. #names)
 	lines[#lines + 1] = "return 0; }"
 	local src, exe = os.tmpname(), os.tmpname()
 	t.defer(function() os.remove(src); os.remove(src .. ".c"); os.remove(exe) end)
