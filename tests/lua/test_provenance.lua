@@ -159,7 +159,7 @@ T.test("provenance: dump() fails as insns() does (unbound label), then works", f
 	check(p:ja("nowhere"))
 	check(p:exit())
 	local msg = T.fails(E.ENOENT, "nowhere", p:dump())
-	T.ok(msg:find("mapops_prog_dump: label", 1, true), "the resolution's message, in dump's name: " .. T.fmt(msg))
+	T.ok(msg:find("mapops_prog_dump_text: label", 1, true), "the resolution's message, in dump's name: " .. T.fmt(msg))
 	T.eq(p:error(), msg, "error()")
 	T.eq(p:len(), 2, "len() after the refusal")
 	-- bound past the last slot, where a jump may not go: ERANGE

@@ -237,8 +237,10 @@ T.test("constants equal the values in <linux/bpf.h> and <mapops/mapops.h>", func
 	local here = debug.getinfo(1, "S").source:match("^@(.*)/[^/]*$") or "."
 	local include = here .. "/../../include"
 	local names = {}
-	local lines = { "#include <stdio.h>", "#include <linux/bpf.h>", "#include <mapops/mapops.h>",
-			"int main(void) {" }
+	local lines = { "#include <stddef.h>", "#include <stdio.h>", "#include <linux/bpf.h>" }
+	for _, h in ipairs(API.CONSTANT_HEADERS) do lines[#lines + 1] = "#include <" .. h .. ">" end
+	lines[#lines + 1] = "#include <mapops/mapops.h>"
+	lines[#lines + 1] = "int main(void) {"
 	local function add(lua_name, c_expr)
 		names[#names + 1] = lua_name
 		lines[#lines + 1] = string.format('printf("%s %%lld\\n", (long long)(%s));', lua_name, c_expr)

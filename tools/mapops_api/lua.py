@@ -238,6 +238,7 @@ def module(api, version):
            "--                arguments after the handle: name, kind, check) and example",
            "--                (valid arguments on a program with the label \"top\")",
            "--   CONSTANTS    { name, value, C expression, group }, in description order",
+           "--   CONSTANT_HEADERS  the headers those expressions need",
            "--   builders(b)  the Program methods of the builders, made with the",
            "--                binding's handles, errors and checkers (mapops.lua's b)",
            "--",
@@ -265,9 +266,15 @@ def module(api, version):
     out += ["}",
             "",
             "API.CONSTANTS = {"]
-    for c, v in consts.values(api):
+    values = consts.values(api)
+    for c, v in values:
         out.append('\t{ "%s", %d, "%s", "%s" },' % (c.name, v, c.expr, c.group))
     out += ["}",
+            "",
+            "-- The headers the C expressions of API.CONSTANTS need besides",
+            "-- <stddef.h>, <linux/bpf.h> and <mapops/mapops.h>.",
+            "API.CONSTANT_HEADERS = { %s }" % ", ".join(
+                '"%s"' % h for h in sorted({c.header for c, _ in values if c.header})),
             "",
             "-- b: C (the library), handles (Program -> mapops_prog_t * or false),",
             "-- not_open(self, method) and lib_fail(p, rc) and fail(method, argument,",
