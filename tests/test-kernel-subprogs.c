@@ -421,6 +421,23 @@ START_TEST(loop_builds_value)
 }
 END_TEST
 
+/* mapops_ld_func() by hand: r1 = 5; r2 = "count"; r3 = 0; r4 = 0;
+ * call bpf_loop; r0 = iterations (5). */
+START_TEST(ld_func_for_bpf_loop)
+{
+	OK(mapops_alu64_imm(prog, BPF_MOV, BPF_REG_1, 5));
+	OK(mapops_ld_func(prog, BPF_REG_2, "count"));
+	OK(mapops_alu64_imm(prog, BPF_MOV, BPF_REG_3, 0));
+	OK(mapops_alu64_imm(prog, BPF_MOV, BPF_REG_4, 0));
+	OK(mapops_call_helper(prog, BPF_FUNC_loop));
+	OK(mapops_exit(prog));
+	OK(mapops_label(prog, "count"));
+	OK(mapops_alu64_imm(prog, BPF_MOV, BPF_REG_0, 0));
+	OK(mapops_exit(prog));
+	ck_assert_uint_eq(load_and_run(), 5);
+}
+END_TEST
+
 /* The same program loaded by libbpf directly, with the library's BTF. */
 START_TEST(prog_func_info_with_libbpf)
 {
@@ -474,6 +491,7 @@ int main(void)
 	TU_KERNEL_CASE(&ts, resolve_refuses_jump_into_subprogram);
 	TU_KERNEL_CASE(&ts, map_for_each_sums_hash);
 	TU_KERNEL_CASE(&ts, loop_builds_value);
+	TU_KERNEL_CASE(&ts, ld_func_for_bpf_loop);
 	TU_KERNEL_CASE(&ts, prog_func_info_with_libbpf);
 	TU_KERNEL_CASE(&ts, prog_func_info_needed_by_kernel);
 	return tu_run(&ts);
