@@ -91,6 +91,31 @@ bool insn_atomic_op_ok(int op)
 	}
 }
 
+bool insn_signed_op_ok(int op)
+{
+	return op == BPF_DIV || op == BPF_MOD;
+}
+
+bool insn_movsx_bits_ok(int bits, bool alu64)
+{
+	return bits == 8 || bits == 16 || (alu64 && bits == 32);
+}
+
+bool insn_memsx_size_ok(int size)
+{
+	return size == BPF_B || size == BPF_H || size == BPF_W;
+}
+
+bool insn_acq_rel_size_ok(int size)
+{
+	return insn_size_bytes(size) != 0;
+}
+
+bool insn_ld_pkt_size_ok(int size)
+{
+	return size == BPF_B || size == BPF_H || size == BPF_W;
+}
+
 /* ---- Whole instructions ------------------------------------------------ */
 
 /* Indexed by BPF_SIZE(code) >> 3: BPF_W, BPF_H, BPF_B, BPF_DW. */
@@ -167,14 +192,14 @@ static bool valid_alu(const struct bpf_insn *in, struct insn_why *w)
 					       (unsigned)in->imm);
 			return true;
 		}
-		if (in->off != 0 && in->off != 8 && in->off != 16 &&
-		    (cls == BPF_ALU || in->off != 32))
+		if (in->off != 0 &&
+		    !insn_movsx_bits_ok(in->off, cls == BPF_ALU64))
 			return invalid(w, "off %d is not 0, 8, 16%s", in->off,
 				       cls == BPF_ALU ? "" : " or 32");
 		return zero(w, "imm", in->imm);
 	case BPF_DIV:
 	case BPF_MOD:
-		if (in->off != 0 && in->off != 1)
+		if (in->off != 0 && (in->off != 1 || !insn_signed_op_ok((int)op)))
 			return invalid(w, "off %d is not 0 or 1 (signed)", in->off);
 		break;
 	default:
@@ -193,7 +218,7 @@ static bool valid_ld(const struct bpf_insn *insns, size_t cnt, size_t slot,
 	unsigned mode = BPF_MODE(in->code), size = BPF_SIZE(in->code);
 
 	if (mode == BPF_ABS || mode == BPF_IND) {
-		if (size == BPF_DW)
+		if (!insn_ld_pkt_size_ok((int)size))
 			return no_opcode(w);
 		return zero(w, "dst_reg", in->dst_reg) && zero(w, "off", in->off) &&
 		       (mode == BPF_IND ? reg(w, "src_reg", in->src_reg)
@@ -232,7 +257,8 @@ static bool valid_mem(const struct bpf_insn *in, struct insn_why *w)
 		return false;
 	switch (cls) {
 	case BPF_LDX:
-		if (mode != BPF_MEM && (mode != BPF_MEMSX || size == BPF_DW))
+		if (mode != BPF_MEM &&
+		    (mode != BPF_MEMSX || !insn_memsx_size_ok((int)size)))
 			return no_opcode(w);
 		return reg(w, "src_reg", in->src_reg) && zero(w, "imm", in->imm);
 	case BPF_ST:

@@ -43,6 +43,21 @@ bool insn_atomic_size_ok(int size);
  * also with BPF_FETCH), BPF_XCHG, BPF_CMPXCHG. */
 bool insn_atomic_op_ok(int op);
 
+/* The ops with a signed form (off 1): BPF_DIV and BPF_MOD (sdiv, smod). */
+bool insn_signed_op_ok(int op);
+/* The source widths of a sign-extending move (BPF_MOV | BPF_X, off = bits):
+ * 8, 16 or 32 on 64 bits (BPF_ALU64), 8 or 16 on 32 bits (BPF_ALU). */
+bool insn_movsx_bits_ok(int bits, bool alu64);
+/* The sizes of a sign-extending load (BPF_LDX | BPF_MEMSX): BPF_B, BPF_H,
+ * BPF_W. */
+bool insn_memsx_size_ok(int size);
+/* The sizes of load-acquire and store-release: BPF_B, BPF_H, BPF_W,
+ * BPF_DW. */
+bool insn_acq_rel_size_ok(int size);
+/* The sizes of the legacy packet loads BPF_LD | BPF_ABS / BPF_IND: BPF_B,
+ * BPF_H, BPF_W. */
+bool insn_ld_pkt_size_ok(int size);
+
 /* ---- A whole instruction ---- */
 
 /* Why an instruction is not valid: empty when its opcode does not exist,

@@ -36,11 +36,32 @@ struct call_count {
 	uint32_t n;
 };
 
-/* A jump waiting for its label's slot. */
+/* A reference to a label waiting for its slot: what resolution writes. */
+enum fixup_kind {
+	FIXUP_OFF,  /* a jump's 16-bit off (conditional jumps, may_goto) */
+	FIXUP_JA,   /* mapops_ja's off; a gotol (imm) if too far and v4 allowed */
+	FIXUP_IMM,  /* imm = target - (slot + 1): gotol, bpf-to-bpf call,
+		     * BPF_PSEUDO_FUNC ld_imm64 (first slot) */
+};
+
 struct fixup {
 	uint32_t slot;
 	uint32_t label;
+	uint32_t kind;  /* enum fixup_kind */
 };
+
+/*
+ * BTF function information for the subprograms (btf.c), built with
+ * libbpf's BTF writer: one static function per subprogram, named after its
+ * label mapped to a unique C identifier (names).  Owned by whoever holds
+ * the struct; prog_btf_release() closes and frees it, keeping errno.
+ */
+struct prog_btf {
+	struct btf *btf;            /* NULL: no subprograms, nothing loaded */
+	struct bpf_func_info *info;
+	uint32_t cnt;
+};
+#define PROG_BTF_INIT { NULL, NULL, 0 }
 
 struct mapops_prog {
 	struct bpf_insn *insns;
@@ -58,11 +79,15 @@ struct mapops_prog {
 	size_t tags_len, tags_cap;
 	/* The last slot is the first half of an ld_imm64 from mapops_emit(). */
 	bool open_ld64;
+	/* mapops_prog_allow_v4(): a too-far mapops_ja() may become a gotol. */
+	bool allow_v4;
 	char err[MAPOPS_ERR_MAX];
 	/* A message too long for err (a verifier log), or NULL. */
 	char *err_long;
 	/* The last mapops_prog_dump_text(), or NULL. */
 	char *dump_text;
+	/* The BTF of the last mapops_prog_func_info(). */
+	struct prog_btf btf;
 };
 
 /*
@@ -126,6 +151,52 @@ int origin_snprint(const mapops_prog_t *prog, size_t slot, char *buf,
 
 /* Emits one jump to the named label (a builder call's whole body). */
 int emit_jump(struct op *o, struct bpf_insn insn, const char *label);
+/* Emits "dst = label" (a BPF_PSEUDO_FUNC ld_imm64, 2 slots). */
+int emit_ld_func(struct op *o, int dst, const char *label);
+/* Appends n builder slots whose slot at names label (the fixup's kind):
+ * 0 or op_fail(). */
+int emit_ref(struct op *o, const struct bpf_insn *insns, size_t n, size_t at,
+	     const char *label, enum fixup_kind kind);
+
+/*
+ * Subprograms (jumps.c): the main program starts at slot 0, and every
+ * target of a BPF_PSEUDO_CALL call or a BPF_PSEUDO_FUNC ld_imm64 starts
+ * one, as the kernel counts them.  label is the label that names it (the
+ * first mapops_call()/mapops_ld_func() to it, else the first label bound
+ * there), or LABEL_UNBOUND.
+ */
+struct subprog {
+	uint32_t start;
+	uint32_t label;
+};
+/* The program's subprograms in slot order, main first, from its labels
+ * (the targets of builder calls) and the raw slots' imms (the others):
+ * *out is malloc()ed, or NULL when there is only the main program (*n 1).
+ * Returns 0 or -ENOMEM. */
+int prog_subprogs(const mapops_prog_t *prog, struct subprog **out, size_t *n);
+/* True for a BPF_PSEUDO_CALL call and a BPF_PSEUDO_FUNC ld_imm64. */
+bool insn_is_subprog_ref(const struct bpf_insn *in);
+
+/* Builds the BTF of the resolved program and loads it into the kernel, for o (its errors
+ * name o->fn); *pb must be empty.  With no subprograms it loads nothing.
+ * 0, or a negative errno recorded in o. */
+int prog_btf_build(struct op *o, struct prog_btf *pb);
+void prog_btf_release(struct prog_btf *pb);
+/* Sets lo's prog_btf_fd, func_info, func_info_rec_size and func_info_cnt
+ * from pb (zeros when it holds nothing). */
+struct bpf_prog_load_opts;
+void prog_btf_opts(const struct prog_btf *pb, struct bpf_prog_load_opts *lo);
+/* As mapops_prog_load() needs it: builds the BTF of the resolved program
+ * into *pb (declared PROG_BTF_AUTO, released when it goes out of scope)
+ * and points lo at it.  0, or a negative errno recorded in o. */
+int prog_btf_load_opts(struct op *o, struct prog_btf *pb,
+		       struct bpf_prog_load_opts *lo);
+#define PROG_BTF_AUTO                                                      \
+	struct prog_btf __attribute__((cleanup(prog_btf_release)))
+/* The BTF names of the n subprograms: names[i] points into the returned
+ * arena (free() it), or NULL on ENOMEM. */
+char *subprog_btf_names(const mapops_prog_t *prog, const struct subprog *sp,
+			size_t n, const char **names);
 /* Resolves the label jumps as mapops_prog_insns() does, for the call o (its
  * errors name o->fn): the slots and *cnt, or NULL with the error recorded
  * in o (then call op_fail()). */

@@ -126,6 +126,7 @@ int mapops_prog_load(mapops_prog_t *prog, enum bpf_prog_type type,
 		     const struct mapops_load_opts *opts)
 {
 	LIBBPF_OPTS(bpf_prog_load_opts, lo);
+	PROG_BTF_AUTO btf = PROG_BTF_INIT; /* closed on every return */
 	const struct bpf_insn *insns;
 	const char *name, *license;
 	char *log = NULL;
@@ -141,7 +142,7 @@ int mapops_prog_load(mapops_prog_t *prog, enum bpf_prog_type type,
 	if (o.err)
 		return op_fail(&o);
 	insns = prog_resolve(&o, &cnt);
-	if (!insns)
+	if (!insns || prog_btf_load_opts(&o, &btf, &lo))
 		return op_fail(&o);
 
 	name = OPTS_GET(opts, prog_name, NULL);

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: (LGPL-2.1-or-later OR BSD-2-Clause) */
 /* The names the printer shows (see names.h). */
+#include <errno.h>
 #include <pthread.h>
 #include <stddef.h>
 #include <unistd.h>
@@ -85,4 +86,14 @@ const char *kfunc_name(__s32 btf_id, __s16 btf_fd_idx)
 		return NULL;
 	name = btf__name_by_offset(vmlinux, t->name_off);
 	return name && name[0] ? name : NULL;
+}
+
+int kfunc_id(const char *name)
+{
+	__s32 id;
+
+	if (pthread_once(&vmlinux_once, vmlinux_load) != 0 || !vmlinux)
+		return -ENODEV;
+	id = btf__find_by_name_kind(vmlinux, name, BTF_KIND_FUNC);
+	return id > 0 ? id : -ENOENT;
 }

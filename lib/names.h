@@ -16,4 +16,12 @@ const char *helper_name(int id);
  */
 const char *kfunc_name(__s32 btf_id, __s16 btf_fd_idx);
 
+/*
+ * The BTF id of the function called name in the running kernel's BTF (the
+ * one kfunc_name() reads), for a BPF_PSEUDO_KFUNC_CALL: > 0, or -ENODEV
+ * when there is no such BTF, -ENOENT when it has no function of that name.
+ * Thread-safe.
+ */
+int kfunc_id(const char *name);
+
 #endif

@@ -324,13 +324,22 @@ static void put_label(const struct label_table *t, FILE *out, uint32_t i)
 	fputs(":\n", out);
 }
 
+/* Writes "   ; func#K NAME" before subprogram K's first slot. */
+static void put_subprog(FILE *out, size_t k, const char *name)
+{
+	fprintf(out, "   ; func#%zu %s\n", k, name);
+}
+
 int mapops_prog_dump(mapops_prog_t *prog, FILE *out)
 {
 	const struct label_table *t;
 	const struct bpf_insn *insns;
 	struct bound *order;
-	size_t cnt = 0, nlabels, li = 0, i, n, s, k = 0;
+	size_t cnt = 0, nlabels, li = 0, i, n, s, k = 0, nsub, si = 0;
 	char text[160]; /* the longest text, an invalid one, is ~120 bytes */
+	struct subprog *sub = NULL;
+	const char **names = NULL;
+	char *arena = NULL;
 	struct op o;
 
 	if (op_start(&o, prog, __func__))
@@ -348,8 +357,23 @@ int mapops_prog_dump(mapops_prog_t *prog, FILE *out)
 		op_error(&o, -ENOMEM, "out of memory sorting %zu labels", t->count);
 		return op_fail(&o);
 	}
+	if (prog_subprogs(prog, &sub, &nsub) == 0 && sub) {
+		names = malloc(nsub * sizeof(*names));
+		arena = names ? subprog_btf_names(prog, sub, nsub, names) : NULL;
+	}
+	if (nsub != 1 && !arena) { /* 0: prog_subprogs() ran out */
+		free(order);
+		free(sub);
+		free(names);
+		op_error(&o, -ENOMEM, "out of memory naming the subprograms");
+		return op_fail(&o);
+	}
 	for (i = 0; i < cnt; i += n) {
 		n = insns[i].code == INSN_LD_IMM64_CODE && i + 1 < cnt ? 2 : 1;
+		/* Subprograms start where a call or ld_func points: never on
+		 * an ld_imm64's second slot in a program that resolved. */
+		for (; sub && si < nsub && sub[si].start < i + n; si++)
+			put_subprog(out, si, names[si]);
 		for (; li < nlabels && order[li].slot < i + n; li++)
 			put_label(t, out, order[li].index);
 		/* Each call's first slot starts its run: one comment a call. */
@@ -362,6 +386,9 @@ int mapops_prog_dump(mapops_prog_t *prog, FILE *out)
 	for (; li < nlabels; li++) /* bound after the last slot */
 		put_label(t, out, order[li].index);
 	free(order);
+	free(sub);
+	free(names);
+	free(arena);
 	if (fflush(out) || ferror(out)) {
 		op_error(&o, -EIO, "writing the dump failed: %s", strerror(errno));
 		return op_fail(&o);

@@ -36,6 +36,7 @@ void mapops_prog_free(mapops_prog_t *prog)
 	labels_free(&prog->labels);
 	free(prog->err_long);
 	free(prog->dump_text);
+	prog_btf_release(&prog->btf);
 	free(prog->origins);
 	free(prog->tag_runs);
 	free(prog->tags);

@@ -764,6 +764,99 @@ START_TEST(prog_load_enomem_keeps_refusal)
 }
 END_TEST
 
+/* A program with a callback: main calls bpf_loop with "cb". */
+static mapops_prog_t *callback_prog(void)
+{
+	mapops_prog_t *p = mapops_prog_new();
+
+	ck_assert_ptr_nonnull(p);
+	ck_assert_int_eq(mapops_loop(p, 3, "cb", 0, 0), 0);
+	ck_assert_int_eq(mapops_exit(p), 0);
+	ck_assert_int_eq(mapops_label(p, "cb"), 0);
+	ck_assert_int_eq(mapops_alu64_imm(p, BPF_MOV, BPF_REG_0, 0), 0);
+	ck_assert_int_eq(mapops_exit(p), 0);
+	return p;
+}
+
+/* mapops_prog_func_info(): each allocation failing returns -ENOMEM, leaves
+ * opts and the program as they were, and the retry succeeds. */
+START_TEST(prog_func_info_enomem)
+{
+	LIBBPF_OPTS(bpf_prog_load_opts, lo);
+	struct bpf_prog_load_opts before_lo;
+	struct state before;
+	mapops_prog_t *p;
+	long n, at;
+	int m, rc;
+
+	p = callback_prog();
+	arm(-1, FAIL_ONE);
+	rc = mapops_prog_func_info(p, &lo);
+	disarm();
+	n = allocs;
+	ck_assert_msg(rc == 0, "%s", mapops_prog_error(p));
+	ck_assert_uint_eq(lo.func_info_cnt, 2);
+	mapops_prog_free(p);
+	for (m = FAIL_ONE; m <= FAIL_FROM; m++) {
+		for (at = 0; at < n; at++) {
+			memset(&lo, 0, sizeof(lo));
+			lo.sz = sizeof(lo);
+			before_lo = lo;
+			p = callback_prog();
+			state_take(&before, p);
+			arm(at, (enum fail_mode)m);
+			errno = 0;
+			rc = mapops_prog_func_info(p, &lo);
+			disarm();
+			ck_assert_int_eq(rc, -ENOMEM);
+			ck_assert_int_eq(errno, ENOMEM);
+			ck_assert_ptr_nonnull(strstr(mapops_prog_error(p),
+						     "mapops_prog_func_info: out of memory"));
+			ck_assert(memcmp(&lo, &before_lo, sizeof(lo)) == 0);
+			state_assert_same(&before, p, "func_info");
+			state_free(&before);
+			ck_assert_int_eq(mapops_prog_func_info(p, &lo), 0);
+			ck_assert_uint_eq(lo.func_info_cnt, 2);
+			mapops_prog_free(p);
+		}
+	}
+	printf("enomem: %-28s %-26s %3ld allocation points\n",
+	       "mapops_prog_func_info", "a callback", n);
+}
+END_TEST
+
+/* mapops_prog_load() of a program with a callback: the BTF's allocations
+ * failing return -ENOMEM, and the retry loads it. */
+START_TEST(prog_load_enomem_with_callback)
+{
+	mapops_prog_t *p;
+	long n, at;
+	int fd;
+
+	p = callback_prog();
+	arm(-1, FAIL_ONE);
+	fd = mapops_prog_load(p, BPF_PROG_TYPE_SOCKET_FILTER, NULL);
+	disarm();
+	n = allocs;
+	ck_assert_msg(fd >= 0, "%s", mapops_prog_error(p));
+	close(fd);
+	for (at = 0; at < n; at++) {
+		arm(at, FAIL_ONE);
+		errno = 0;
+		fd = mapops_prog_load(p, BPF_PROG_TYPE_SOCKET_FILTER, NULL);
+		disarm();
+		ck_assert_msg(fd == -ENOMEM, "allocation %ld: %d %s", at, fd,
+			      mapops_prog_error(p));
+		ck_assert_ptr_nonnull(strstr(mapops_prog_error(p),
+					     "mapops_prog_load: out of memory"));
+	}
+	fd = mapops_prog_load(p, BPF_PROG_TYPE_SOCKET_FILTER, NULL);
+	ck_assert_msg(fd >= 0, "%s", mapops_prog_error(p));
+	close(fd);
+	mapops_prog_free(p);
+}
+END_TEST
+
 int main(void)
 {
 	struct tu_suite ts = { .suite = suite_create("enomem"), .timeout = 120 };
@@ -791,6 +884,8 @@ int main(void)
 	TU_CASE(&ts, prog_queries_do_not_allocate);
 	/* Left out, and the suite reported skipped, when bpf() is refused. */
 	TU_KERNEL_CASE(&ts, prog_load_enomem_keeps_refusal);
+	TU_KERNEL_CASE(&ts, prog_func_info_enomem);
+	TU_KERNEL_CASE(&ts, prog_load_enomem_with_callback);
 	rc = tu_run(&ts);
 	fclose(devnull);
 	return rc;

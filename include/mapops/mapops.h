@@ -110,6 +110,42 @@ MAPOPS_API size_t mapops_prog_len(const mapops_prog_t *prog);
 MAPOPS_API const struct bpf_insn *mapops_prog_insns(mapops_prog_t *prog,
 						    size_t *cnt);
 
+/* libbpf's options of bpf_prog_load() (<bpf/bpf.h>). */
+struct bpf_prog_load_opts;
+
+/**
+ * For a C caller that loads the instructions of mapops_prog_insns() with
+ * libbpf's bpf_prog_load() itself: sets opts->prog_btf_fd, func_info,
+ * func_info_cnt and func_info_rec_size to the BTF function information
+ * mapops_prog_load() would give the kernel, and touches no other field.
+ * A program with subprograms (mapops_call(), mapops_ld_func()) needs it
+ * when it has a callback (the kernel refuses a BPF_PSEUDO_FUNC load without
+ * it: "missing btf func_info"), and once it is given every subprogram has
+ * a record.  The library builds it with libbpf's BTF writer and loads it
+ * into the kernel: one static function "int NAME(void)" per subprogram
+ * (the main program first), NAME its label made a C identifier as the
+ * dump's "; func#N NAME" line shows it.  A program without subprograms
+ * needs none: the fields are set to 0 and NULL and nothing is loaded.
+ *
+ *      LIBBPF_OPTS(bpf_prog_load_opts, lo);
+ *      insns = mapops_prog_insns(prog, &cnt);
+ *      if (!insns || mapops_prog_func_info(prog, &lo)) ...
+ *      fd = bpf_prog_load(BPF_PROG_TYPE_XDP, "xdp", "GPL", insns, cnt, &lo);
+ *
+ * The BTF file descriptor and the func_info array belong to the program:
+ * they stay valid (and the fd open) until the next mapops_prog_func_info()
+ * or mapops_prog_free() on it, which close and free them.
+ * Returns 0, or a negative errno with errno set: -EINVAL prog or opts is
+ * NULL, or opts->sz is too small to hold func_info_rec_size (declare opts
+ * with LIBBPF_OPTS()); the errors of mapops_prog_insns(); -ENOMEM; the
+ * kernel's errno when it refuses the BTF.  A failure leaves opts and the
+ * BTF of an earlier call as they were.
+ * Since libmapops 1.1 (MAPOPS_1.1).
+ * Minimum kernel: 5.0.
+ */
+MAPOPS_API int mapops_prog_func_info(mapops_prog_t *prog,
+				     struct bpf_prog_load_opts *opts);
+
 /**
  * Returns the text of the last failure on this program ("" if there was
  * none).  The string belongs to the program and stays valid until the next
@@ -214,6 +250,124 @@ MAPOPS_API int mapops_jmp32_reg(mapops_prog_t *prog, int op, int dst, int src,
  */
 MAPOPS_API int mapops_ja(mapops_prog_t *prog, const char *label);
 
+/**
+ * Emits "gotol label" (BPF_JMP32 | BPF_JA): an unconditional jump whose
+ * distance is the 32-bit imm, for a label farther than the 32767 slots
+ * mapops_ja() reaches. 1 slot.
+ * Since libmapops 1.1 (MAPOPS_1.1).
+ * Minimum kernel: 6.6.
+ */
+MAPOPS_API int mapops_gotol(mapops_prog_t *prog, const char *label);
+
+/**
+ * Lets the library use the v4 instruction set where it chooses an
+ * instruction itself (allow 1; 0, the default, forbids it): today, a
+ * mapops_ja() whose label turns out to be farther than 16 bits reach
+ * becomes a gotol (BPF_JMP32 | BPF_JA, imm = distance) when the labels are
+ * resolved, instead of failing with ERANGE.  A conditional jump cannot be
+ * widened so and still fails.  Emits nothing.
+ * Errors: -EINVAL allow is not 0 or 1.
+ * Since libmapops 1.1 (MAPOPS_1.1).
+ * Minimum kernel: none (builds or reads memory only).
+ */
+MAPOPS_API int mapops_prog_allow_v4(mapops_prog_t *prog, int allow);
+
+/**
+ * Emits "may_goto label" (BPF_JMP | BPF_JCOND, src_reg BPF_MAY_GOTO 0):
+ * falls through while the kernel's loop budget for the program (8 million
+ * may_goto executions) lasts, then jumps to label. 1 slot.  It bounds a
+ * loop the verifier could not bound itself.
+ * Since libmapops 1.1 (MAPOPS_1.1).
+ * Minimum kernel: 6.9.
+ */
+MAPOPS_API int mapops_may_goto(mapops_prog_t *prog, const char *label);
+
+/* ------------------------------------------------------------------------
+ * Subprograms and callbacks
+ *
+ * A label named by mapops_call() or mapops_ld_func() starts a subprogram
+ * (a bpf-to-bpf function): the slots from it up to the next subprogram's
+ * start belong to it, and the main program ends where the first one
+ * starts.  So emit the main program first (ending with exit), then each
+ * subprogram: its label, its body, its exit.  Resolution
+ * (mapops_prog_insns(), mapops_prog_load(), mapops_prog_dump()) refuses
+ * with -EINVAL, naming the labels, what the kernel would refuse: a
+ * subprogram (or the main program) whose last slot is not exit or an
+ * unconditional jump (it would run into the next), and a jump to a label
+ * in another subprogram (jumps stay inside their subprogram; a call is the
+ * way in).
+ *
+ * A subprogram is called with its arguments in r1..r5 (pointers into the
+ * caller's stack frame are allowed) and returns its result in r0; r1..r5
+ * are clobbered, and r6..r9 and r10 are the caller's again after the call.
+ * Each subprogram has its own 512-byte stack frame, but the kernel limits
+ * a call chain's frames together (caller and callees, up to 8 deep) to
+ * MAPOPS_STACK_SIZE (512) bytes.
+ *
+ * mapops_prog_load() gives the kernel the BTF function information the
+ * subprograms need (see mapops_prog_func_info()); mapops_prog_dump() shows
+ * each subprogram's start as "; func#N NAME", NAME its BTF name, before
+ * its label.
+ * ------------------------------------------------------------------------ */
+
+/**
+ * Emits "call label": a bpf-to-bpf call of the subprogram that starts at
+ * label (BPF_JMP | BPF_CALL, src_reg BPF_PSEUDO_CALL, imm = the label's
+ * slot - (this slot + 1), filled in when the labels are resolved). 1 slot.
+ * Result in r0; clobbers r1..r5.
+ * Since libmapops 1.1 (MAPOPS_1.1).
+ * Minimum kernel: 4.16.
+ */
+MAPOPS_API int mapops_call(mapops_prog_t *prog, const char *label);
+
+/**
+ * Emits "dst = label": the address of the subprogram at label, for a
+ * helper that calls back (an ld_imm64 with src_reg BPF_PSEUDO_FUNC, imm =
+ * the label's slot - (this slot + 1), filled in when the labels are
+ * resolved). 2 slots.
+ * Since libmapops 1.1 (MAPOPS_1.1).
+ * Minimum kernel: 5.13.
+ */
+MAPOPS_API int mapops_ld_func(mapops_prog_t *prog, int dst, const char *label);
+
+/**
+ * Calls the subprogram callback for every element of the map.
+ * Emits (7 slots, 8 with a context):
+ *      r1 = fd; r2 = callback (as mapops_ld_func());
+ *      r3 = r10; r3 += ctx_stack_off    (or r3 = 0 when ctx_stack_off is 0)
+ *      r4 = 0 (flags); call bpf_for_each_map_elem
+ * The callback is called with r1 = the map, r2 = a pointer to the key,
+ * r3 = a pointer to the value, r4 = the context pointer (r3 above), and
+ * returns 0 to go on or 1 to stop; it may update the value in place.
+ * Result: r0 = the number of elements visited.  Clobbers: r0..r5.
+ * Errors: -EBADF map_fd is negative; -EINVAL ctx_stack_off neither 0 nor
+ * in the frame; flags not 0 (the kernel defines none: it returns -EINVAL
+ * for any).
+ * Since libmapops 1.1 (MAPOPS_1.1).
+ * Minimum kernel: 5.13.
+ */
+MAPOPS_API int mapops_map_for_each(mapops_prog_t *prog, int map_fd,
+				   const char *callback, int ctx_stack_off,
+				   __u64 flags);
+
+/**
+ * Calls the subprogram callback nr_loops times (bpf_loop).
+ * Emits (6 slots, 7 with a context):
+ *      r1 = nr_loops; r2 = callback (as mapops_ld_func());
+ *      r3 = r10; r3 += ctx_stack_off    (or r3 = 0 when ctx_stack_off is 0)
+ *      r4 = 0 (flags); call bpf_loop
+ * The callback is called with r1 = the index (0, 1, ...) and r2 = the
+ * context pointer, and returns 0 to go on or 1 to stop.
+ * Result: r0 = the number of iterations.  Clobbers: r0..r5.
+ * Errors: -EINVAL nr_loops above 8388608 (the kernel's BPF_MAX_LOOPS: it
+ * would return -E2BIG); ctx_stack_off and flags as mapops_map_for_each().
+ * Since libmapops 1.1 (MAPOPS_1.1).
+ * Minimum kernel: 5.17.
+ */
+MAPOPS_API int mapops_loop(mapops_prog_t *prog, __u32 nr_loops,
+			   const char *callback, int ctx_stack_off,
+			   __u64 flags);
+
 /* ------------------------------------------------------------------------
  * Arithmetic
  * ------------------------------------------------------------------------ */
@@ -257,6 +411,70 @@ MAPOPS_API int mapops_alu32_reg(mapops_prog_t *prog, int op, int dst, int src);
  */
 MAPOPS_API int mapops_endian(mapops_prog_t *prog, int type, int dst, int bits);
 
+/**
+ * Emits the signed division or modulo "dst s/= imm" or "dst s%= imm" on
+ * 64 bits (BPF_ALU64 | op | BPF_K with off 1, the ISA's SDIV and SMOD).
+ * op: BPF_DIV or BPF_MOD.  Division truncates towards zero; the remainder
+ * has the dividend's sign.  At run time, a division by 0 gives 0 and a
+ * modulo by 0 leaves dst.  1 slot.
+ * Errors: -EINVAL op not BPF_DIV or BPF_MOD; imm 0.
+ * Since libmapops 1.1 (MAPOPS_1.1).
+ * Minimum kernel: 6.6.
+ */
+MAPOPS_API int mapops_alu64_signed_imm(mapops_prog_t *prog, int op, int dst,
+				       __s32 imm);
+
+/**
+ * As mapops_alu64_signed_imm(), by register src (BPF_X, off 1). 1 slot.
+ * Since libmapops 1.1 (MAPOPS_1.1).
+ * Minimum kernel: 6.6.
+ */
+MAPOPS_API int mapops_alu64_signed_reg(mapops_prog_t *prog, int op, int dst,
+				       int src);
+
+/**
+ * As mapops_alu64_signed_imm() on the low 32 bits, zeroing the upper 32
+ * (BPF_ALU, off 1). 1 slot.
+ * Since libmapops 1.1 (MAPOPS_1.1).
+ * Minimum kernel: 6.6.
+ */
+MAPOPS_API int mapops_alu32_signed_imm(mapops_prog_t *prog, int op, int dst,
+				       __s32 imm);
+
+/**
+ * As mapops_alu32_signed_imm(), by register src (BPF_X, off 1). 1 slot.
+ * Since libmapops 1.1 (MAPOPS_1.1).
+ * Minimum kernel: 6.6.
+ */
+MAPOPS_API int mapops_alu32_signed_reg(mapops_prog_t *prog, int op, int dst,
+				       int src);
+
+/**
+ * Emits the sign-extending move "dst = (s<bits>)src" of the low bits of
+ * src to 64 bits (BPF_ALU64 | BPF_MOV | BPF_X, off = bits).  bits: 8, 16
+ * or 32. 1 slot.
+ * Since libmapops 1.1 (MAPOPS_1.1).
+ * Minimum kernel: 6.6.
+ */
+MAPOPS_API int mapops_movsx64(mapops_prog_t *prog, int dst, int src, int bits);
+
+/**
+ * As mapops_movsx64() to 32 bits, zeroing the upper 32 (BPF_ALU | BPF_MOV
+ * | BPF_X, off = bits): "wdst = (s<bits>)wsrc".  bits: 8 or 16. 1 slot.
+ * Since libmapops 1.1 (MAPOPS_1.1).
+ * Minimum kernel: 6.6.
+ */
+MAPOPS_API int mapops_movsx32(mapops_prog_t *prog, int dst, int src, int bits);
+
+/**
+ * Emits the unconditional byte swap "dst = bswap<bits> dst" (BPF_ALU64 |
+ * BPF_END, imm = bits): the low bits of dst reversed bytewise, the rest
+ * zeroed, whatever the host's byte order.  bits: 16, 32 or 64. 1 slot.
+ * Since libmapops 1.1 (MAPOPS_1.1).
+ * Minimum kernel: 6.6.
+ */
+MAPOPS_API int mapops_bswap(mapops_prog_t *prog, int dst, int bits);
+
 /* ------------------------------------------------------------------------
  * Memory
  *
@@ -297,6 +515,58 @@ MAPOPS_API int mapops_st_mem(mapops_prog_t *prog, int size, int dst, int off,
 MAPOPS_API int mapops_atomic_op(mapops_prog_t *prog, int size, int op, int dst,
 				int src, int off);
 
+/**
+ * Emits the sign-extending load "dst = *(s<size> *)(src + off)" (BPF_LDX |
+ * BPF_MEMSX | size).  size: BPF_B, BPF_H or BPF_W. 1 slot.
+ * Since libmapops 1.1 (MAPOPS_1.1).
+ * Minimum kernel: 6.6.
+ */
+MAPOPS_API int mapops_ldx_memsx(mapops_prog_t *prog, int size, int dst,
+				int src, int off);
+
+/**
+ * Emits "dst = load_acquire((size *)(src + off))" (BPF_STX | BPF_ATOMIC |
+ * size, imm BPF_LOAD_ACQ; dst_reg is the register loaded, src_reg the
+ * address): later loads and stores are not ordered before it.  size:
+ * BPF_B, BPF_H, BPF_W or BPF_DW (zero-extended). 1 slot.
+ * Since libmapops 1.1 (MAPOPS_1.1).
+ * Minimum kernel: 6.15.
+ */
+MAPOPS_API int mapops_load_acquire(mapops_prog_t *prog, int size, int dst,
+				   int src, int off);
+
+/**
+ * Emits "store_release((size *)(dst + off), src)" (BPF_STX | BPF_ATOMIC |
+ * size, imm BPF_STORE_REL): earlier loads and stores are not ordered after
+ * it.  size as mapops_load_acquire(). 1 slot.
+ * Since libmapops 1.1 (MAPOPS_1.1).
+ * Minimum kernel: 6.15.
+ */
+MAPOPS_API int mapops_store_release(mapops_prog_t *prog, int size, int dst,
+				    int src, int off);
+
+/**
+ * Emits the legacy packet load "r0 = *(size *)skb[imm]" (BPF_LD | BPF_ABS
+ * | size): the packet's bytes at offset imm, in network byte order
+ * converted to the host's; a read past the end ends the program with
+ * return value 0.  The context (struct __sk_buff *) must be in r6.  size:
+ * BPF_B, BPF_H or BPF_W.  Program types with direct packet access to an
+ * skb (socket filters, tc); a subprogram using it must return int.
+ * Result in r0; clobbers r1..r5. 1 slot.
+ * Since libmapops 1.1 (MAPOPS_1.1).
+ * Minimum kernel: 3.19.
+ */
+MAPOPS_API int mapops_ld_abs(mapops_prog_t *prog, int size, __s32 imm);
+
+/**
+ * As mapops_ld_abs() at offset src + imm: "r0 = *(size *)skb[src + imm]"
+ * (BPF_LD | BPF_IND | size). 1 slot.
+ * Since libmapops 1.1 (MAPOPS_1.1).
+ * Minimum kernel: 3.19.
+ */
+MAPOPS_API int mapops_ld_ind(mapops_prog_t *prog, int size, int src,
+			     __s32 imm);
+
 /* ------------------------------------------------------------------------
  * Immediates, calls, exit
  * ------------------------------------------------------------------------ */
@@ -322,6 +592,29 @@ MAPOPS_API int mapops_ld_map_fd(mapops_prog_t *prog, int dst, int map_fd);
  * Minimum kernel: 3.18.
  */
 MAPOPS_API int mapops_call_helper(mapops_prog_t *prog, int helper_id);
+
+/**
+ * Emits "call" of the kernel function (kfunc) with the BTF type id btf_id
+ * in the kernel's own BTF (BPF_JMP | BPF_CALL, src_reg
+ * BPF_PSEUDO_KFUNC_CALL, imm = btf_id, off 0: not a module's).  Which
+ * kfuncs a program may call depends on its type; the verifier checks.
+ * Arguments in r1..r5, result in r0; clobbers r1..r5. 1 slot.
+ * Errors: -EINVAL btf_id <= 0.
+ * Since libmapops 1.1 (MAPOPS_1.1).
+ * Minimum kernel: 5.13.
+ */
+MAPOPS_API int mapops_call_kfunc(mapops_prog_t *prog, __s32 btf_id);
+
+/**
+ * As mapops_call_kfunc(), with the id of the function called name in the
+ * running kernel's BTF (/sys/kernel/btf/vmlinux, read through libbpf once
+ * per process, as the printer reads it), e.g. "bpf_cast_to_kern_ctx".
+ * Errors: -EINVAL name is NULL; -ENOENT that BTF cannot be read, or has no
+ * function of that name.
+ * Since libmapops 1.1 (MAPOPS_1.1).
+ * Minimum kernel: 5.13.
+ */
+MAPOPS_API int mapops_call_kfunc_name(mapops_prog_t *prog, const char *name);
 
 /**
  * Emits "exit" (BPF_JMP | BPF_EXIT); r0 is the return value. 1 slot.

@@ -30,7 +30,7 @@ src=$(cd "${1:-$here/../..}" && pwd)
 build=${2:-$src/build-qemu}
 work=$build/qemu-kernel-tests
 cache=${MAPOPS_QEMU_CACHE:-$src/build-qemu-cache}
-suites=${MAPOPS_QEMU_TESTS:-test-kernel-maps test-kernel-ptr test-kernel-compose test-load}
+suites=${MAPOPS_QEMU_TESTS:-test-kernel-maps test-kernel-ptr test-kernel-compose test-kernel-subprogs test-kernel-isa test-load}
 vm_timeout=${MAPOPS_QEMU_TIMEOUT:-600}
 t0=$(date +%s.%N)
 

@@ -26,7 +26,7 @@ def version_script(api):
 
 # How a vector argument reaches C, by the kind's C type.
 _FIELD = {"int": "(int)a[%d].i", "__s32": "(__s32)a[%d].i", "__s64": "(__s64)a[%d].i",
-          "__u64": "(__u64)a[%d].u", "size_t": "(size_t)a[%d].u",
+          "__u64": "(__u64)a[%d].u", "__u32": "(__u32)a[%d].u", "size_t": "(size_t)a[%d].u",
           "const char *": "a[%d].s"}
 
 
@@ -57,7 +57,7 @@ def _example(f, kinds):
         return "{ 0 }"
     vals = []
     for expr, (_, ctype) in zip(f.example, kinds):
-        field = {"__u64": "u", "size_t": "u", "const char *": "s"}.get(ctype, "i")
+        field = {"__u64": "u", "__u32": "u", "size_t": "u", "const char *": "s"}.get(ctype, "i")
         vals.append("{ .%s = %s }" % (field, expr))
     return ", ".join(vals)
 
