@@ -361,7 +361,7 @@ end
 for name, f in pairs(API.builders {
 	C = C, handles = handles, not_open = not_open, lib_fail = lib_fail,
 	fail = fail, SAFE = SAFE,
-	check = { int = int32, u64 = u64, s64 = s64, size = size,
+	check = { int = int32, u32 = uint32, u64 = u64, s64 = s64, size = size,
 		  label = cstring, tag = tag_or_nil, bytes = slots },
 }) do
 	methods[name] = f
@@ -516,6 +516,31 @@ function methods.dump(self)
 		return nil, ffi.string(C.mapops_prog_error(p)), err ~= 0 and err or EINVAL
 	end
 	return ffi.string(text)
+end
+
+-- Lets the library use v4 instructions where it picks one itself (a far
+-- ja becomes a gotol): allow is true or false (mapops_prog_allow_v4).
+-- true, or nil, message, errno.
+function methods.allow_v4(self, allow)
+	local p, why = handle(self, "allow_v4")
+	if not p then return nil, why, EINVAL end
+	if type(allow) ~= "boolean" then
+		return fail("allow_v4", "allow", "must be true or false, got " .. describe(allow))
+	end
+	return result(p, C.mapops_prog_allow_v4(p, allow and 1 or 0))
+end
+
+-- For a caller that loads with libbpf's bpf_prog_load() itself: fills the
+-- struct bpf_prog_load_opts * cdata opts (declared by the caller, who knows
+-- its libbpf's layout) with the BTF function information
+-- (mapops_prog_func_info).  true, or nil, message, errno.
+function methods.func_info(self, opts)
+	local p, why = handle(self, "func_info")
+	if not p then return nil, why, EINVAL end
+	if type(opts) ~= "cdata" then
+		return fail("func_info", "opts", "must be a struct bpf_prog_load_opts * (cdata), got " .. describe(opts))
+	end
+	return result(p, C.mapops_prog_func_info(p, ffi.cast("struct bpf_prog_load_opts *", opts)))
 end
 
 local SNPRINT_SIZE = 256 -- more than any text the library prints

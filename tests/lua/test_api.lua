@@ -104,6 +104,8 @@ local NOT_BUILDERS = {
 	mapops_prog_dump = { "method", "dump" }, -- its text, through mapops_prog_dump_text
 	mapops_prog_dump_text = { "method", "dump" },
 	mapops_insn_snprint = { mapops, "insn_snprint" },
+	mapops_prog_func_info = { "method", "func_info" },
+	mapops_prog_allow_v4 = { "method", "allow_v4" },
 }
 
 T.test("api: every described function is in the library and reachable from Lua", function()

@@ -79,6 +79,11 @@ local BAD = {
 		{ "0xffffffffffffffffULL", 0xffffffffffffffffULL },
 		{ "0x80000000ULL", 0x80000000ULL },
 	},
+	u32 = {
+		{ "string '1'", "1" }, { "-1", -1 }, { "1.5", 1.5 }, { "2^32", 2 ^ 32 },
+		{ "-0.5", -0.5 }, { "inf", 1 / 0 }, { "nan", 0 / 0 },
+		{ "0x100000000ULL", 0x100000000ULL }, { "-1LL", -1LL },
+	},
 	u64 = {
 		{ "string '1'", "1" }, { "-1", -1 }, { "-1LL", -1LL },
 		{ "-0x8000000000000000LL", -0x7fffffffffffffffLL - 1 },

@@ -30,10 +30,11 @@ _CDEF_TYPES = {
 # check -> (the inline test that accepts the common values, the checker of
 # mapops.lua that accepts the rest or gives the reason)
 _BY_KIND = {"tag": "tag", "insns": "bytes"}
-_BY_CTYPE = {"int": "int", "__s32": "int", "__u64": "u64", "__s64": "s64",
+_BY_CTYPE = {"int": "int", "__s32": "int", "__u32": "u32", "__u64": "u64", "__s64": "s64",
              "size_t": "size", "const char *": "label"}
 _FAST = {
     "int": 'type({a}) == "number" and tobit({a}) == {a}',
+    "u32": 'type({a}) == "number" and {a} >= 0 and {a} <= 4294967295 and {a} % 1 == 0',
     "u64": 'type({a}) == "number" and {a} >= 0 and {a} <= SAFE and {a} % 1 == 0',
     "s64": 'type({a}) == "number" and {a} >= -SAFE and {a} <= SAFE and {a} % 1 == 0',
     "size": 'type({a}) == "number" and {a} >= 0 and {a} <= SAFE and {a} % 1 == 0',

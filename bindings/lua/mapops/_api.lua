@@ -23,18 +23,38 @@
 --   jmp32_imm(op, reg, imm, label)
 --   jmp32_reg(op, dst, src, label)
 --   ja(label)
+--   gotol(label)
+--   may_goto(label)
+--   call(label)
+--   ld_func(dst, label)
+--   map_for_each(map_fd, callback, ctx_stack_off, flags)
+--   loop(nr_loops, callback, ctx_stack_off, flags)
 --   alu64_imm(op, dst, imm)
 --   alu64_reg(op, dst, src)
 --   alu32_imm(op, dst, imm)
 --   alu32_reg(op, dst, src)
 --   endian(type, dst, bits)
+--   alu64_signed_imm(op, dst, imm)
+--   alu64_signed_reg(op, dst, src)
+--   alu32_signed_imm(op, dst, imm)
+--   alu32_signed_reg(op, dst, src)
+--   movsx64(dst, src, bits)
+--   movsx32(dst, src, bits)
+--   bswap(dst, bits)
 --   ldx_mem(size, dst, src, off)
 --   stx_mem(size, dst, src, off)
 --   st_mem(size, dst, off, imm)
 --   atomic_op(size, op, dst, src, off)
+--   ldx_memsx(size, dst, src, off)
+--   load_acquire(size, dst, src, off)
+--   store_release(size, dst, src, off)
+--   ld_abs(size, imm)
+--   ld_ind(size, src, imm)
 --   ld_imm64(dst, imm)
 --   ld_map_fd(dst, map_fd)
 --   call_helper(helper_id)
+--   call_kfunc(btf_id)
+--   call_kfunc_name(name)
 --   exit()
 --   map_lookup(map_fd, key_stack_off)
 --   map_lookup_ptr(map_fd, key_reg)
@@ -56,11 +76,13 @@ API.VERSION = "1.1.0"
 API.CDEF = [[
 typedef struct mapops_prog mapops_prog_t;
 struct bpf_insn;
+struct bpf_prog_load_opts;
 struct mapops_load_opts;
 mapops_prog_t *mapops_prog_new(void);
 void mapops_prog_free(mapops_prog_t *prog);
 size_t mapops_prog_len(const mapops_prog_t *prog);
 const struct bpf_insn *mapops_prog_insns(mapops_prog_t *prog, size_t *cnt);
+int mapops_prog_func_info(mapops_prog_t *prog, struct bpf_prog_load_opts *opts);
 const char *mapops_prog_error(const mapops_prog_t *prog);
 int mapops_emit(mapops_prog_t *prog, const struct bpf_insn *insns, size_t cnt);
 int mapops_prog_set_tag(mapops_prog_t *prog, const char *tag);
@@ -71,18 +93,39 @@ int mapops_jmp_reg(mapops_prog_t *prog, int op, int dst, int src, const char *la
 int mapops_jmp32_imm(mapops_prog_t *prog, int op, int reg, int32_t imm, const char *label);
 int mapops_jmp32_reg(mapops_prog_t *prog, int op, int dst, int src, const char *label);
 int mapops_ja(mapops_prog_t *prog, const char *label);
+int mapops_gotol(mapops_prog_t *prog, const char *label);
+int mapops_prog_allow_v4(mapops_prog_t *prog, int allow);
+int mapops_may_goto(mapops_prog_t *prog, const char *label);
+int mapops_call(mapops_prog_t *prog, const char *label);
+int mapops_ld_func(mapops_prog_t *prog, int dst, const char *label);
+int mapops_map_for_each(mapops_prog_t *prog, int map_fd, const char *callback, int ctx_stack_off, uint64_t flags);
+int mapops_loop(mapops_prog_t *prog, uint32_t nr_loops, const char *callback, int ctx_stack_off, uint64_t flags);
 int mapops_alu64_imm(mapops_prog_t *prog, int op, int dst, int32_t imm);
 int mapops_alu64_reg(mapops_prog_t *prog, int op, int dst, int src);
 int mapops_alu32_imm(mapops_prog_t *prog, int op, int dst, int32_t imm);
 int mapops_alu32_reg(mapops_prog_t *prog, int op, int dst, int src);
 int mapops_endian(mapops_prog_t *prog, int type, int dst, int bits);
+int mapops_alu64_signed_imm(mapops_prog_t *prog, int op, int dst, int32_t imm);
+int mapops_alu64_signed_reg(mapops_prog_t *prog, int op, int dst, int src);
+int mapops_alu32_signed_imm(mapops_prog_t *prog, int op, int dst, int32_t imm);
+int mapops_alu32_signed_reg(mapops_prog_t *prog, int op, int dst, int src);
+int mapops_movsx64(mapops_prog_t *prog, int dst, int src, int bits);
+int mapops_movsx32(mapops_prog_t *prog, int dst, int src, int bits);
+int mapops_bswap(mapops_prog_t *prog, int dst, int bits);
 int mapops_ldx_mem(mapops_prog_t *prog, int size, int dst, int src, int off);
 int mapops_stx_mem(mapops_prog_t *prog, int size, int dst, int src, int off);
 int mapops_st_mem(mapops_prog_t *prog, int size, int dst, int off, int32_t imm);
 int mapops_atomic_op(mapops_prog_t *prog, int size, int op, int dst, int src, int off);
+int mapops_ldx_memsx(mapops_prog_t *prog, int size, int dst, int src, int off);
+int mapops_load_acquire(mapops_prog_t *prog, int size, int dst, int src, int off);
+int mapops_store_release(mapops_prog_t *prog, int size, int dst, int src, int off);
+int mapops_ld_abs(mapops_prog_t *prog, int size, int32_t imm);
+int mapops_ld_ind(mapops_prog_t *prog, int size, int src, int32_t imm);
 int mapops_ld_imm64(mapops_prog_t *prog, int dst, uint64_t imm);
 int mapops_ld_map_fd(mapops_prog_t *prog, int dst, int map_fd);
 int mapops_call_helper(mapops_prog_t *prog, int helper_id);
+int mapops_call_kfunc(mapops_prog_t *prog, int32_t btf_id);
+int mapops_call_kfunc_name(mapops_prog_t *prog, const char *name);
 int mapops_exit(mapops_prog_t *prog);
 int mapops_prog_load(mapops_prog_t *prog, unsigned int type, const struct mapops_load_opts *opts);
 int mapops_insn_snprint(char *buf, size_t size, const struct bpf_insn *insns, size_t cnt, size_t slot);
@@ -120,6 +163,11 @@ API.FUNCTIONS = {
 		id = 4, name = "mapops_prog_insns", short = "prog_insns", since = "1.0", kernel = "-",
 		ret = { kind = "resolved", ctype = "const struct bpf_insn *" },
 		args = { { kind = "prog", ctype = "mapops_prog_t *", name = "prog" }, { kind = "out_count", ctype = "size_t *", name = "cnt" } },
+	},
+	{
+		id = 200, name = "mapops_prog_func_info", short = "prog_func_info", since = "1.1", kernel = "5.0",
+		ret = { kind = "status", ctype = "int" },
+		args = { { kind = "prog", ctype = "mapops_prog_t *", name = "prog" }, { kind = "libbpf_opts", ctype = "struct bpf_prog_load_opts *", name = "opts" } },
 	},
 	{
 		id = 5, name = "mapops_prog_error", short = "prog_error", since = "1.0", kernel = "-",
@@ -192,6 +240,59 @@ API.FUNCTIONS = {
 		example = { "top" },
 	},
 	{
+		id = 201, name = "mapops_gotol", short = "gotol", since = "1.1", kernel = "6.6",
+		ret = { kind = "status", ctype = "int" },
+		args = { { kind = "prog", ctype = "mapops_prog_t *", name = "prog" }, { kind = "label", ctype = "const char *", name = "label" } },
+		builder = true,
+		params = { { name = "label", kind = "label", check = "label" } },
+		example = { "top" },
+	},
+	{
+		id = 202, name = "mapops_prog_allow_v4", short = "prog_allow_v4", since = "1.1", kernel = "-",
+		ret = { kind = "status", ctype = "int" },
+		args = { { kind = "prog", ctype = "mapops_prog_t *", name = "prog" }, { kind = "onoff", ctype = "int", name = "allow" } },
+	},
+	{
+		id = 203, name = "mapops_may_goto", short = "may_goto", since = "1.1", kernel = "6.9",
+		ret = { kind = "status", ctype = "int" },
+		args = { { kind = "prog", ctype = "mapops_prog_t *", name = "prog" }, { kind = "label", ctype = "const char *", name = "label" } },
+		builder = true,
+		params = { { name = "label", kind = "label", check = "label" } },
+		example = { "top" },
+	},
+	{
+		id = 204, name = "mapops_call", short = "call", since = "1.1", kernel = "4.16",
+		ret = { kind = "status", ctype = "int" },
+		args = { { kind = "prog", ctype = "mapops_prog_t *", name = "prog" }, { kind = "label", ctype = "const char *", name = "label" } },
+		builder = true,
+		params = { { name = "label", kind = "label", check = "label" } },
+		example = { "top" },
+	},
+	{
+		id = 205, name = "mapops_ld_func", short = "ld_func", since = "1.1", kernel = "5.13",
+		ret = { kind = "status", ctype = "int" },
+		args = { { kind = "prog", ctype = "mapops_prog_t *", name = "prog" }, { kind = "dst", ctype = "int", name = "dst" }, { kind = "label", ctype = "const char *", name = "label" } },
+		builder = true,
+		params = { { name = "dst", kind = "dst", check = "int" }, { name = "label", kind = "label", check = "label" } },
+		example = { 2, "top" },
+	},
+	{
+		id = 206, name = "mapops_map_for_each", short = "map_for_each", since = "1.1", kernel = "5.13",
+		ret = { kind = "status", ctype = "int" },
+		args = { { kind = "prog", ctype = "mapops_prog_t *", name = "prog" }, { kind = "map", ctype = "int", name = "map_fd" }, { kind = "label", ctype = "const char *", name = "callback" }, { kind = "ctx_off", ctype = "int", name = "ctx_stack_off" }, { kind = "flags", ctype = "__u64", name = "flags" } },
+		builder = true,
+		params = { { name = "map_fd", kind = "map", check = "int" }, { name = "callback", kind = "label", check = "label" }, { name = "ctx_stack_off", kind = "ctx_off", check = "int" }, { name = "flags", kind = "flags", check = "u64" } },
+		example = { 3, "top", -8, 0 },
+	},
+	{
+		id = 207, name = "mapops_loop", short = "loop", since = "1.1", kernel = "5.17",
+		ret = { kind = "status", ctype = "int" },
+		args = { { kind = "prog", ctype = "mapops_prog_t *", name = "prog" }, { kind = "u32", ctype = "__u32", name = "nr_loops" }, { kind = "label", ctype = "const char *", name = "callback" }, { kind = "ctx_off", ctype = "int", name = "ctx_stack_off" }, { kind = "flags", ctype = "__u64", name = "flags" } },
+		builder = true,
+		params = { { name = "nr_loops", kind = "u32", check = "u32" }, { name = "callback", kind = "label", check = "label" }, { name = "ctx_stack_off", kind = "ctx_off", check = "int" }, { name = "flags", kind = "flags", check = "u64" } },
+		example = { 10, "top", 0, 0 },
+	},
+	{
 		id = 15, name = "mapops_alu64_imm", short = "alu64_imm", since = "1.0", kernel = "3.18",
 		ret = { kind = "status", ctype = "int" },
 		args = { { kind = "prog", ctype = "mapops_prog_t *", name = "prog" }, { kind = "alu_op", ctype = "int", name = "op" }, { kind = "dst", ctype = "int", name = "dst" }, { kind = "s32", ctype = "__s32", name = "imm" } },
@@ -232,6 +333,62 @@ API.FUNCTIONS = {
 		example = { 8, 1, 64 },
 	},
 	{
+		id = 208, name = "mapops_alu64_signed_imm", short = "alu64_signed_imm", since = "1.1", kernel = "6.6",
+		ret = { kind = "status", ctype = "int" },
+		args = { { kind = "prog", ctype = "mapops_prog_t *", name = "prog" }, { kind = "signed_op", ctype = "int", name = "op" }, { kind = "dst", ctype = "int", name = "dst" }, { kind = "s32", ctype = "__s32", name = "imm" } },
+		builder = true,
+		params = { { name = "op", kind = "signed_op", check = "int" }, { name = "dst", kind = "dst", check = "int" }, { name = "imm", kind = "s32", check = "int" } },
+		example = { 48, 0, -3 },
+	},
+	{
+		id = 209, name = "mapops_alu64_signed_reg", short = "alu64_signed_reg", since = "1.1", kernel = "6.6",
+		ret = { kind = "status", ctype = "int" },
+		args = { { kind = "prog", ctype = "mapops_prog_t *", name = "prog" }, { kind = "signed_op", ctype = "int", name = "op" }, { kind = "dst", ctype = "int", name = "dst" }, { kind = "reg", ctype = "int", name = "src" } },
+		builder = true,
+		params = { { name = "op", kind = "signed_op", check = "int" }, { name = "dst", kind = "dst", check = "int" }, { name = "src", kind = "reg", check = "int" } },
+		example = { 144, 1, 2 },
+	},
+	{
+		id = 210, name = "mapops_alu32_signed_imm", short = "alu32_signed_imm", since = "1.1", kernel = "6.6",
+		ret = { kind = "status", ctype = "int" },
+		args = { { kind = "prog", ctype = "mapops_prog_t *", name = "prog" }, { kind = "signed_op", ctype = "int", name = "op" }, { kind = "dst", ctype = "int", name = "dst" }, { kind = "s32", ctype = "__s32", name = "imm" } },
+		builder = true,
+		params = { { name = "op", kind = "signed_op", check = "int" }, { name = "dst", kind = "dst", check = "int" }, { name = "imm", kind = "s32", check = "int" } },
+		example = { 144, 3, 7 },
+	},
+	{
+		id = 211, name = "mapops_alu32_signed_reg", short = "alu32_signed_reg", since = "1.1", kernel = "6.6",
+		ret = { kind = "status", ctype = "int" },
+		args = { { kind = "prog", ctype = "mapops_prog_t *", name = "prog" }, { kind = "signed_op", ctype = "int", name = "op" }, { kind = "dst", ctype = "int", name = "dst" }, { kind = "reg", ctype = "int", name = "src" } },
+		builder = true,
+		params = { { name = "op", kind = "signed_op", check = "int" }, { name = "dst", kind = "dst", check = "int" }, { name = "src", kind = "reg", check = "int" } },
+		example = { 48, 4, 5 },
+	},
+	{
+		id = 212, name = "mapops_movsx64", short = "movsx64", since = "1.1", kernel = "6.6",
+		ret = { kind = "status", ctype = "int" },
+		args = { { kind = "prog", ctype = "mapops_prog_t *", name = "prog" }, { kind = "dst", ctype = "int", name = "dst" }, { kind = "reg", ctype = "int", name = "src" }, { kind = "sx_bits", ctype = "int", name = "bits" } },
+		builder = true,
+		params = { { name = "dst", kind = "dst", check = "int" }, { name = "src", kind = "reg", check = "int" }, { name = "bits", kind = "sx_bits", check = "int" } },
+		example = { 1, 2, 32 },
+	},
+	{
+		id = 213, name = "mapops_movsx32", short = "movsx32", since = "1.1", kernel = "6.6",
+		ret = { kind = "status", ctype = "int" },
+		args = { { kind = "prog", ctype = "mapops_prog_t *", name = "prog" }, { kind = "dst", ctype = "int", name = "dst" }, { kind = "reg", ctype = "int", name = "src" }, { kind = "sx_bits", ctype = "int", name = "bits" } },
+		builder = true,
+		params = { { name = "dst", kind = "dst", check = "int" }, { name = "src", kind = "reg", check = "int" }, { name = "bits", kind = "sx_bits", check = "int" } },
+		example = { 1, 2, 8 },
+	},
+	{
+		id = 214, name = "mapops_bswap", short = "bswap", since = "1.1", kernel = "6.6",
+		ret = { kind = "status", ctype = "int" },
+		args = { { kind = "prog", ctype = "mapops_prog_t *", name = "prog" }, { kind = "dst", ctype = "int", name = "dst" }, { kind = "bits", ctype = "int", name = "bits" } },
+		builder = true,
+		params = { { name = "dst", kind = "dst", check = "int" }, { name = "bits", kind = "bits", check = "int" } },
+		example = { 1, 16 },
+	},
+	{
 		id = 20, name = "mapops_ldx_mem", short = "ldx_mem", since = "1.0", kernel = "3.18",
 		ret = { kind = "status", ctype = "int" },
 		args = { { kind = "prog", ctype = "mapops_prog_t *", name = "prog" }, { kind = "size", ctype = "int", name = "size" }, { kind = "dst", ctype = "int", name = "dst" }, { kind = "reg", ctype = "int", name = "src" }, { kind = "off", ctype = "int", name = "off" } },
@@ -264,6 +421,46 @@ API.FUNCTIONS = {
 		example = { 24, 1, 10, 1, -8 },
 	},
 	{
+		id = 215, name = "mapops_ldx_memsx", short = "ldx_memsx", since = "1.1", kernel = "6.6",
+		ret = { kind = "status", ctype = "int" },
+		args = { { kind = "prog", ctype = "mapops_prog_t *", name = "prog" }, { kind = "size32", ctype = "int", name = "size" }, { kind = "dst", ctype = "int", name = "dst" }, { kind = "reg", ctype = "int", name = "src" }, { kind = "off", ctype = "int", name = "off" } },
+		builder = true,
+		params = { { name = "size", kind = "size32", check = "int" }, { name = "dst", kind = "dst", check = "int" }, { name = "src", kind = "reg", check = "int" }, { name = "off", kind = "off", check = "int" } },
+		example = { 8, 0, 10, -2 },
+	},
+	{
+		id = 216, name = "mapops_load_acquire", short = "load_acquire", since = "1.1", kernel = "6.15",
+		ret = { kind = "status", ctype = "int" },
+		args = { { kind = "prog", ctype = "mapops_prog_t *", name = "prog" }, { kind = "size", ctype = "int", name = "size" }, { kind = "dst", ctype = "int", name = "dst" }, { kind = "reg", ctype = "int", name = "src" }, { kind = "off", ctype = "int", name = "off" } },
+		builder = true,
+		params = { { name = "size", kind = "size", check = "int" }, { name = "dst", kind = "dst", check = "int" }, { name = "src", kind = "reg", check = "int" }, { name = "off", kind = "off", check = "int" } },
+		example = { 24, 0, 10, -8 },
+	},
+	{
+		id = 217, name = "mapops_store_release", short = "store_release", since = "1.1", kernel = "6.15",
+		ret = { kind = "status", ctype = "int" },
+		args = { { kind = "prog", ctype = "mapops_prog_t *", name = "prog" }, { kind = "size", ctype = "int", name = "size" }, { kind = "reg", ctype = "int", name = "dst" }, { kind = "reg", ctype = "int", name = "src" }, { kind = "off", ctype = "int", name = "off" } },
+		builder = true,
+		params = { { name = "size", kind = "size", check = "int" }, { name = "dst", kind = "reg", check = "int" }, { name = "src", kind = "reg", check = "int" }, { name = "off", kind = "off", check = "int" } },
+		example = { 0, 10, 1, -4 },
+	},
+	{
+		id = 218, name = "mapops_ld_abs", short = "ld_abs", since = "1.1", kernel = "3.19",
+		ret = { kind = "status", ctype = "int" },
+		args = { { kind = "prog", ctype = "mapops_prog_t *", name = "prog" }, { kind = "size32", ctype = "int", name = "size" }, { kind = "s32", ctype = "__s32", name = "imm" } },
+		builder = true,
+		params = { { name = "size", kind = "size32", check = "int" }, { name = "imm", kind = "s32", check = "int" } },
+		example = { 8, 12 },
+	},
+	{
+		id = 219, name = "mapops_ld_ind", short = "ld_ind", since = "1.1", kernel = "3.19",
+		ret = { kind = "status", ctype = "int" },
+		args = { { kind = "prog", ctype = "mapops_prog_t *", name = "prog" }, { kind = "size32", ctype = "int", name = "size" }, { kind = "reg", ctype = "int", name = "src" }, { kind = "s32", ctype = "__s32", name = "imm" } },
+		builder = true,
+		params = { { name = "size", kind = "size32", check = "int" }, { name = "src", kind = "reg", check = "int" }, { name = "imm", kind = "s32", check = "int" } },
+		example = { 16, 1, 14 },
+	},
+	{
 		id = 24, name = "mapops_ld_imm64", short = "ld_imm64", since = "1.0", kernel = "3.18",
 		ret = { kind = "status", ctype = "int" },
 		args = { { kind = "prog", ctype = "mapops_prog_t *", name = "prog" }, { kind = "dst", ctype = "int", name = "dst" }, { kind = "u64", ctype = "__u64", name = "imm" } },
@@ -286,6 +483,22 @@ API.FUNCTIONS = {
 		builder = true,
 		params = { { name = "helper_id", kind = "helper", check = "int" } },
 		example = { 5 },
+	},
+	{
+		id = 220, name = "mapops_call_kfunc", short = "call_kfunc", since = "1.1", kernel = "5.13",
+		ret = { kind = "status", ctype = "int" },
+		args = { { kind = "prog", ctype = "mapops_prog_t *", name = "prog" }, { kind = "btf_id", ctype = "__s32", name = "btf_id" } },
+		builder = true,
+		params = { { name = "btf_id", kind = "btf_id", check = "int" } },
+		example = { 1 },
+	},
+	{
+		id = 221, name = "mapops_call_kfunc_name", short = "call_kfunc_name", since = "1.1", kernel = "5.13",
+		ret = { kind = "status", ctype = "int" },
+		args = { { kind = "prog", ctype = "mapops_prog_t *", name = "prog" }, { kind = "kfunc", ctype = "const char *", name = "name" } },
+		builder = true,
+		params = { { name = "name", kind = "kfunc", check = "label" } },
+		example = { "bpf_cast_to_kern_ctx" },
 	},
 	{
 		id = 27, name = "mapops_exit", short = "exit", since = "1.0", kernel = "3.18",
@@ -1035,6 +1248,125 @@ function API.builders(b)
 		return true
 	end
 
+	-- int mapops_gotol(mapops_prog_t *prog, const char *label)  (MAPOPS_1.1)
+	function methods.gotol(self, label)
+		local p = handles[self]
+		if not p then return not_open(self, "gotol") end
+		if not (type(label) == "string" and not find(label, "\0", 1, true)) then
+			local v, why = check.label(label)
+			if v == nil then return fail("gotol", "label", why) end
+			label = v
+		end
+		local rc = C.mapops_gotol(p, label)
+		if rc < 0 then return lib_fail(p, rc) end
+		return true
+	end
+
+	-- int mapops_may_goto(mapops_prog_t *prog, const char *label)  (MAPOPS_1.1)
+	function methods.may_goto(self, label)
+		local p = handles[self]
+		if not p then return not_open(self, "may_goto") end
+		if not (type(label) == "string" and not find(label, "\0", 1, true)) then
+			local v, why = check.label(label)
+			if v == nil then return fail("may_goto", "label", why) end
+			label = v
+		end
+		local rc = C.mapops_may_goto(p, label)
+		if rc < 0 then return lib_fail(p, rc) end
+		return true
+	end
+
+	-- int mapops_call(mapops_prog_t *prog, const char *label)  (MAPOPS_1.1)
+	function methods.call(self, label)
+		local p = handles[self]
+		if not p then return not_open(self, "call") end
+		if not (type(label) == "string" and not find(label, "\0", 1, true)) then
+			local v, why = check.label(label)
+			if v == nil then return fail("call", "label", why) end
+			label = v
+		end
+		local rc = C.mapops_call(p, label)
+		if rc < 0 then return lib_fail(p, rc) end
+		return true
+	end
+
+	-- int mapops_ld_func(mapops_prog_t *prog, int dst, const char *label)  (MAPOPS_1.1)
+	function methods.ld_func(self, dst, label)
+		local p = handles[self]
+		if not p then return not_open(self, "ld_func") end
+		if not (type(dst) == "number" and tobit(dst) == dst) then
+			local v, why = check.int(dst)
+			if v == nil then return fail("ld_func", "dst", why) end
+			dst = v
+		end
+		if not (type(label) == "string" and not find(label, "\0", 1, true)) then
+			local v, why = check.label(label)
+			if v == nil then return fail("ld_func", "label", why) end
+			label = v
+		end
+		local rc = C.mapops_ld_func(p, dst, label)
+		if rc < 0 then return lib_fail(p, rc) end
+		return true
+	end
+
+	-- int mapops_map_for_each(mapops_prog_t *prog, int map_fd, const char *callback, int ctx_stack_off, __u64 flags)  (MAPOPS_1.1)
+	function methods.map_for_each(self, map_fd, callback, ctx_stack_off, flags)
+		local p = handles[self]
+		if not p then return not_open(self, "map_for_each") end
+		if not (type(map_fd) == "number" and tobit(map_fd) == map_fd) then
+			local v, why = check.int(map_fd)
+			if v == nil then return fail("map_for_each", "map_fd", why) end
+			map_fd = v
+		end
+		if not (type(callback) == "string" and not find(callback, "\0", 1, true)) then
+			local v, why = check.label(callback)
+			if v == nil then return fail("map_for_each", "callback", why) end
+			callback = v
+		end
+		if not (type(ctx_stack_off) == "number" and tobit(ctx_stack_off) == ctx_stack_off) then
+			local v, why = check.int(ctx_stack_off)
+			if v == nil then return fail("map_for_each", "ctx_stack_off", why) end
+			ctx_stack_off = v
+		end
+		if not (type(flags) == "number" and flags >= 0 and flags <= SAFE and flags % 1 == 0) then
+			local v, why = check.u64(flags)
+			if v == nil then return fail("map_for_each", "flags", why) end
+			flags = v
+		end
+		local rc = C.mapops_map_for_each(p, map_fd, callback, ctx_stack_off, flags)
+		if rc < 0 then return lib_fail(p, rc) end
+		return true
+	end
+
+	-- int mapops_loop(mapops_prog_t *prog, __u32 nr_loops, const char *callback, int ctx_stack_off, __u64 flags)  (MAPOPS_1.1)
+	function methods.loop(self, nr_loops, callback, ctx_stack_off, flags)
+		local p = handles[self]
+		if not p then return not_open(self, "loop") end
+		if not (type(nr_loops) == "number" and nr_loops >= 0 and nr_loops <= 4294967295 and nr_loops % 1 == 0) then
+			local v, why = check.u32(nr_loops)
+			if v == nil then return fail("loop", "nr_loops", why) end
+			nr_loops = v
+		end
+		if not (type(callback) == "string" and not find(callback, "\0", 1, true)) then
+			local v, why = check.label(callback)
+			if v == nil then return fail("loop", "callback", why) end
+			callback = v
+		end
+		if not (type(ctx_stack_off) == "number" and tobit(ctx_stack_off) == ctx_stack_off) then
+			local v, why = check.int(ctx_stack_off)
+			if v == nil then return fail("loop", "ctx_stack_off", why) end
+			ctx_stack_off = v
+		end
+		if not (type(flags) == "number" and flags >= 0 and flags <= SAFE and flags % 1 == 0) then
+			local v, why = check.u64(flags)
+			if v == nil then return fail("loop", "flags", why) end
+			flags = v
+		end
+		local rc = C.mapops_loop(p, nr_loops, callback, ctx_stack_off, flags)
+		if rc < 0 then return lib_fail(p, rc) end
+		return true
+	end
+
 	-- int mapops_alu64_imm(mapops_prog_t *prog, int op, int dst, __s32 imm)  (MAPOPS_1.0)
 	function methods.alu64_imm(self, op, dst, imm)
 		local p = handles[self]
@@ -1151,6 +1483,169 @@ function API.builders(b)
 			bits = v
 		end
 		local rc = C.mapops_endian(p, type_, dst, bits)
+		if rc < 0 then return lib_fail(p, rc) end
+		return true
+	end
+
+	-- int mapops_alu64_signed_imm(mapops_prog_t *prog, int op, int dst, __s32 imm)  (MAPOPS_1.1)
+	function methods.alu64_signed_imm(self, op, dst, imm)
+		local p = handles[self]
+		if not p then return not_open(self, "alu64_signed_imm") end
+		if not (type(op) == "number" and tobit(op) == op) then
+			local v, why = check.int(op)
+			if v == nil then return fail("alu64_signed_imm", "op", why) end
+			op = v
+		end
+		if not (type(dst) == "number" and tobit(dst) == dst) then
+			local v, why = check.int(dst)
+			if v == nil then return fail("alu64_signed_imm", "dst", why) end
+			dst = v
+		end
+		if not (type(imm) == "number" and tobit(imm) == imm) then
+			local v, why = check.int(imm)
+			if v == nil then return fail("alu64_signed_imm", "imm", why) end
+			imm = v
+		end
+		local rc = C.mapops_alu64_signed_imm(p, op, dst, imm)
+		if rc < 0 then return lib_fail(p, rc) end
+		return true
+	end
+
+	-- int mapops_alu64_signed_reg(mapops_prog_t *prog, int op, int dst, int src)  (MAPOPS_1.1)
+	function methods.alu64_signed_reg(self, op, dst, src)
+		local p = handles[self]
+		if not p then return not_open(self, "alu64_signed_reg") end
+		if not (type(op) == "number" and tobit(op) == op) then
+			local v, why = check.int(op)
+			if v == nil then return fail("alu64_signed_reg", "op", why) end
+			op = v
+		end
+		if not (type(dst) == "number" and tobit(dst) == dst) then
+			local v, why = check.int(dst)
+			if v == nil then return fail("alu64_signed_reg", "dst", why) end
+			dst = v
+		end
+		if not (type(src) == "number" and tobit(src) == src) then
+			local v, why = check.int(src)
+			if v == nil then return fail("alu64_signed_reg", "src", why) end
+			src = v
+		end
+		local rc = C.mapops_alu64_signed_reg(p, op, dst, src)
+		if rc < 0 then return lib_fail(p, rc) end
+		return true
+	end
+
+	-- int mapops_alu32_signed_imm(mapops_prog_t *prog, int op, int dst, __s32 imm)  (MAPOPS_1.1)
+	function methods.alu32_signed_imm(self, op, dst, imm)
+		local p = handles[self]
+		if not p then return not_open(self, "alu32_signed_imm") end
+		if not (type(op) == "number" and tobit(op) == op) then
+			local v, why = check.int(op)
+			if v == nil then return fail("alu32_signed_imm", "op", why) end
+			op = v
+		end
+		if not (type(dst) == "number" and tobit(dst) == dst) then
+			local v, why = check.int(dst)
+			if v == nil then return fail("alu32_signed_imm", "dst", why) end
+			dst = v
+		end
+		if not (type(imm) == "number" and tobit(imm) == imm) then
+			local v, why = check.int(imm)
+			if v == nil then return fail("alu32_signed_imm", "imm", why) end
+			imm = v
+		end
+		local rc = C.mapops_alu32_signed_imm(p, op, dst, imm)
+		if rc < 0 then return lib_fail(p, rc) end
+		return true
+	end
+
+	-- int mapops_alu32_signed_reg(mapops_prog_t *prog, int op, int dst, int src)  (MAPOPS_1.1)
+	function methods.alu32_signed_reg(self, op, dst, src)
+		local p = handles[self]
+		if not p then return not_open(self, "alu32_signed_reg") end
+		if not (type(op) == "number" and tobit(op) == op) then
+			local v, why = check.int(op)
+			if v == nil then return fail("alu32_signed_reg", "op", why) end
+			op = v
+		end
+		if not (type(dst) == "number" and tobit(dst) == dst) then
+			local v, why = check.int(dst)
+			if v == nil then return fail("alu32_signed_reg", "dst", why) end
+			dst = v
+		end
+		if not (type(src) == "number" and tobit(src) == src) then
+			local v, why = check.int(src)
+			if v == nil then return fail("alu32_signed_reg", "src", why) end
+			src = v
+		end
+		local rc = C.mapops_alu32_signed_reg(p, op, dst, src)
+		if rc < 0 then return lib_fail(p, rc) end
+		return true
+	end
+
+	-- int mapops_movsx64(mapops_prog_t *prog, int dst, int src, int bits)  (MAPOPS_1.1)
+	function methods.movsx64(self, dst, src, bits)
+		local p = handles[self]
+		if not p then return not_open(self, "movsx64") end
+		if not (type(dst) == "number" and tobit(dst) == dst) then
+			local v, why = check.int(dst)
+			if v == nil then return fail("movsx64", "dst", why) end
+			dst = v
+		end
+		if not (type(src) == "number" and tobit(src) == src) then
+			local v, why = check.int(src)
+			if v == nil then return fail("movsx64", "src", why) end
+			src = v
+		end
+		if not (type(bits) == "number" and tobit(bits) == bits) then
+			local v, why = check.int(bits)
+			if v == nil then return fail("movsx64", "bits", why) end
+			bits = v
+		end
+		local rc = C.mapops_movsx64(p, dst, src, bits)
+		if rc < 0 then return lib_fail(p, rc) end
+		return true
+	end
+
+	-- int mapops_movsx32(mapops_prog_t *prog, int dst, int src, int bits)  (MAPOPS_1.1)
+	function methods.movsx32(self, dst, src, bits)
+		local p = handles[self]
+		if not p then return not_open(self, "movsx32") end
+		if not (type(dst) == "number" and tobit(dst) == dst) then
+			local v, why = check.int(dst)
+			if v == nil then return fail("movsx32", "dst", why) end
+			dst = v
+		end
+		if not (type(src) == "number" and tobit(src) == src) then
+			local v, why = check.int(src)
+			if v == nil then return fail("movsx32", "src", why) end
+			src = v
+		end
+		if not (type(bits) == "number" and tobit(bits) == bits) then
+			local v, why = check.int(bits)
+			if v == nil then return fail("movsx32", "bits", why) end
+			bits = v
+		end
+		local rc = C.mapops_movsx32(p, dst, src, bits)
+		if rc < 0 then return lib_fail(p, rc) end
+		return true
+	end
+
+	-- int mapops_bswap(mapops_prog_t *prog, int dst, int bits)  (MAPOPS_1.1)
+	function methods.bswap(self, dst, bits)
+		local p = handles[self]
+		if not p then return not_open(self, "bswap") end
+		if not (type(dst) == "number" and tobit(dst) == dst) then
+			local v, why = check.int(dst)
+			if v == nil then return fail("bswap", "dst", why) end
+			dst = v
+		end
+		if not (type(bits) == "number" and tobit(bits) == bits) then
+			local v, why = check.int(bits)
+			if v == nil then return fail("bswap", "bits", why) end
+			bits = v
+		end
+		local rc = C.mapops_bswap(p, dst, bits)
 		if rc < 0 then return lib_fail(p, rc) end
 		return true
 	end
@@ -1276,6 +1771,136 @@ function API.builders(b)
 		return true
 	end
 
+	-- int mapops_ldx_memsx(mapops_prog_t *prog, int size, int dst, int src, int off)  (MAPOPS_1.1)
+	function methods.ldx_memsx(self, size, dst, src, off)
+		local p = handles[self]
+		if not p then return not_open(self, "ldx_memsx") end
+		if not (type(size) == "number" and tobit(size) == size) then
+			local v, why = check.int(size)
+			if v == nil then return fail("ldx_memsx", "size", why) end
+			size = v
+		end
+		if not (type(dst) == "number" and tobit(dst) == dst) then
+			local v, why = check.int(dst)
+			if v == nil then return fail("ldx_memsx", "dst", why) end
+			dst = v
+		end
+		if not (type(src) == "number" and tobit(src) == src) then
+			local v, why = check.int(src)
+			if v == nil then return fail("ldx_memsx", "src", why) end
+			src = v
+		end
+		if not (type(off) == "number" and tobit(off) == off) then
+			local v, why = check.int(off)
+			if v == nil then return fail("ldx_memsx", "off", why) end
+			off = v
+		end
+		local rc = C.mapops_ldx_memsx(p, size, dst, src, off)
+		if rc < 0 then return lib_fail(p, rc) end
+		return true
+	end
+
+	-- int mapops_load_acquire(mapops_prog_t *prog, int size, int dst, int src, int off)  (MAPOPS_1.1)
+	function methods.load_acquire(self, size, dst, src, off)
+		local p = handles[self]
+		if not p then return not_open(self, "load_acquire") end
+		if not (type(size) == "number" and tobit(size) == size) then
+			local v, why = check.int(size)
+			if v == nil then return fail("load_acquire", "size", why) end
+			size = v
+		end
+		if not (type(dst) == "number" and tobit(dst) == dst) then
+			local v, why = check.int(dst)
+			if v == nil then return fail("load_acquire", "dst", why) end
+			dst = v
+		end
+		if not (type(src) == "number" and tobit(src) == src) then
+			local v, why = check.int(src)
+			if v == nil then return fail("load_acquire", "src", why) end
+			src = v
+		end
+		if not (type(off) == "number" and tobit(off) == off) then
+			local v, why = check.int(off)
+			if v == nil then return fail("load_acquire", "off", why) end
+			off = v
+		end
+		local rc = C.mapops_load_acquire(p, size, dst, src, off)
+		if rc < 0 then return lib_fail(p, rc) end
+		return true
+	end
+
+	-- int mapops_store_release(mapops_prog_t *prog, int size, int dst, int src, int off)  (MAPOPS_1.1)
+	function methods.store_release(self, size, dst, src, off)
+		local p = handles[self]
+		if not p then return not_open(self, "store_release") end
+		if not (type(size) == "number" and tobit(size) == size) then
+			local v, why = check.int(size)
+			if v == nil then return fail("store_release", "size", why) end
+			size = v
+		end
+		if not (type(dst) == "number" and tobit(dst) == dst) then
+			local v, why = check.int(dst)
+			if v == nil then return fail("store_release", "dst", why) end
+			dst = v
+		end
+		if not (type(src) == "number" and tobit(src) == src) then
+			local v, why = check.int(src)
+			if v == nil then return fail("store_release", "src", why) end
+			src = v
+		end
+		if not (type(off) == "number" and tobit(off) == off) then
+			local v, why = check.int(off)
+			if v == nil then return fail("store_release", "off", why) end
+			off = v
+		end
+		local rc = C.mapops_store_release(p, size, dst, src, off)
+		if rc < 0 then return lib_fail(p, rc) end
+		return true
+	end
+
+	-- int mapops_ld_abs(mapops_prog_t *prog, int size, __s32 imm)  (MAPOPS_1.1)
+	function methods.ld_abs(self, size, imm)
+		local p = handles[self]
+		if not p then return not_open(self, "ld_abs") end
+		if not (type(size) == "number" and tobit(size) == size) then
+			local v, why = check.int(size)
+			if v == nil then return fail("ld_abs", "size", why) end
+			size = v
+		end
+		if not (type(imm) == "number" and tobit(imm) == imm) then
+			local v, why = check.int(imm)
+			if v == nil then return fail("ld_abs", "imm", why) end
+			imm = v
+		end
+		local rc = C.mapops_ld_abs(p, size, imm)
+		if rc < 0 then return lib_fail(p, rc) end
+		return true
+	end
+
+	-- int mapops_ld_ind(mapops_prog_t *prog, int size, int src, __s32 imm)  (MAPOPS_1.1)
+	function methods.ld_ind(self, size, src, imm)
+		local p = handles[self]
+		if not p then return not_open(self, "ld_ind") end
+		if not (type(size) == "number" and tobit(size) == size) then
+			local v, why = check.int(size)
+			if v == nil then return fail("ld_ind", "size", why) end
+			size = v
+		end
+		if not (type(src) == "number" and tobit(src) == src) then
+			local v, why = check.int(src)
+			if v == nil then return fail("ld_ind", "src", why) end
+			src = v
+		end
+		if not (type(imm) == "number" and tobit(imm) == imm) then
+			local v, why = check.int(imm)
+			if v == nil then return fail("ld_ind", "imm", why) end
+			imm = v
+		end
+		local rc = C.mapops_ld_ind(p, size, src, imm)
+		if rc < 0 then return lib_fail(p, rc) end
+		return true
+	end
+
 	-- int mapops_ld_imm64(mapops_prog_t *prog, int dst, __u64 imm)  (MAPOPS_1.0)
 	function methods.ld_imm64(self, dst, imm)
 		local p = handles[self]
@@ -1324,6 +1949,34 @@ function API.builders(b)
 			helper_id = v
 		end
 		local rc = C.mapops_call_helper(p, helper_id)
+		if rc < 0 then return lib_fail(p, rc) end
+		return true
+	end
+
+	-- int mapops_call_kfunc(mapops_prog_t *prog, __s32 btf_id)  (MAPOPS_1.1)
+	function methods.call_kfunc(self, btf_id)
+		local p = handles[self]
+		if not p then return not_open(self, "call_kfunc") end
+		if not (type(btf_id) == "number" and tobit(btf_id) == btf_id) then
+			local v, why = check.int(btf_id)
+			if v == nil then return fail("call_kfunc", "btf_id", why) end
+			btf_id = v
+		end
+		local rc = C.mapops_call_kfunc(p, btf_id)
+		if rc < 0 then return lib_fail(p, rc) end
+		return true
+	end
+
+	-- int mapops_call_kfunc_name(mapops_prog_t *prog, const char *name)  (MAPOPS_1.1)
+	function methods.call_kfunc_name(self, name)
+		local p = handles[self]
+		if not p then return not_open(self, "call_kfunc_name") end
+		if not (type(name) == "string" and not find(name, "\0", 1, true)) then
+			local v, why = check.label(name)
+			if v == nil then return fail("call_kfunc_name", "name", why) end
+			name = v
+		end
+		local rc = C.mapops_call_kfunc_name(p, name)
 		if rc < 0 then return lib_fail(p, rc) end
 		return true
 	end
