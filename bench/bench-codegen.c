@@ -655,25 +655,50 @@ static void ratio_of(const double *num, const double *den, double empty,
 
 static void print_ratio(const char *name, const struct ratio *r)
 {
-	printf("\"%s\": {\"ratio\": %.4f, \"q1\": %.4f, \"q3\": %.4f, \"min\": %.4f, \"max\": %.4f}",
+	printf("\"%s\": {\"med\": %.4f, \"q1\": %.4f, \"q3\": %.4f, \"min\": %.4f, \"max\": %.4f}",
 	       name, r->med, r->q1, r->q3, r->min, r->max);
 }
 
+/* The per-repetition differences num - den, ns per run. */
+static void diff_of(const double *num, const double *den, int reps,
+		    struct ratio *r)
+{
+	double v[MAX_REPS];
+	int i;
+
+	for (i = 0; i < reps; i++)
+		v[i] = num[i] - den[i];
+	r->med = median(v, reps);
+	r->q1 = quantile(v, reps, 0.25);
+	r->q3 = quantile(v, reps, 0.75);
+	r->min = v[0];
+	r->max = v[reps - 1];
+}
+
+/* Net times (less the empty program), the ratio libmapops / clang and the
+ * difference in ns, each with its A/A control: clang from another load
+ * against clang. */
 static void print_timing(const char *name, struct pair *p, double empty,
 			 int reps)
 {
-	struct ratio r, aa;
+	struct ratio r, aa, d, daa;
 	double l[MAX_REPS], c[MAX_REPS];
 
 	ratio_of(p->l, p->c, empty, reps, &r);
 	ratio_of(p->c2, p->c, empty, reps, &aa);
+	diff_of(p->l, p->c, reps, &d);
+	diff_of(p->c2, p->c, reps, &daa);
 	memcpy(l, p->l, sizeof(l));
 	memcpy(c, p->c, sizeof(c));
 	printf(",\n      \"%s\": {\"lib_ns\": %.3f, \"clang_ns\": %.3f, ", name,
 	       median(l, reps) - empty, median(c, reps) - empty);
-	print_ratio("lib", &r);
+	print_ratio("ratio", &r);
 	printf(", ");
-	print_ratio("aa", &aa);
+	print_ratio("ratio_aa", &aa);
+	printf(", ");
+	print_ratio("diff", &d);
+	printf(", ");
+	print_ratio("diff_aa", &daa);
 	printf("}");
 }
 
