@@ -27,6 +27,9 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <bpf/bpf.h>
+#include <bpf/libbpf.h>
+
 #include "programs.h"
 
 #define MAX_REPS 31
@@ -56,107 +59,229 @@ static double median(double *v, int n)
 /* Through a volatile pointer, so that no copy can be optimised away. */
 static void *(*volatile copy)(void *, const void *, size_t) = memcpy;
 
-static const struct bpf_insn *build_once(const struct names *names,
-					 size_t calls, size_t *cnt,
-					 mapops_prog_t **pp)
+static mapops_prog_t *lib_mix(size_t calls, const struct names *names,
+			      int map_fd)
 {
 	mapops_prog_t *p = mapops_prog_new();
-	const struct bpf_insn *insns;
 
 	if (!p)
 		bench_die(NULL, "mapops_prog_new");
-	build_mix(p, calls, FAKE_MAP_FD, names);
-	insns = mapops_prog_insns(p, cnt);
-	if (!insns)
+	build_mix(p, calls, map_fd, names);
+	return p;
+}
+
+static mapops_prog_t *lib_op(int op, size_t n, const struct names *names)
+{
+	mapops_prog_t *p = mapops_prog_new();
+
+	if (!p)
+		bench_die(NULL, "mapops_prog_new");
+	build_op(p, op, n, FAKE_MAP_FD, names);
+	return p;
+}
+
+/* One program through the library and through the hand-written writer:
+ * op < 0 is the mix of `calls` calls, else `calls` times operation op. */
+struct subject {
+	int op;
+	size_t calls;
+	const struct names *names;
+	int map_fd;
+};
+
+static const struct bpf_insn *lib_build(const struct subject *s, size_t *cnt,
+					mapops_prog_t **pp)
+{
+	mapops_prog_t *p = s->op < 0 ? lib_mix(s->calls, s->names, s->map_fd)
+				     : lib_op(s->op, s->calls, s->names);
+	const struct bpf_insn *in = mapops_prog_insns(p, cnt);
+
+	if (!in)
 		bench_die(p, "mapops_prog_insns");
 	*pp = p;
-	return insns;
+	return in;
 }
 
-/* ns per slot of new + mapops_emit(all of src) + insns + free */
-static double emit_raw(const struct bpf_insn *src, size_t cnt, size_t iters)
+static const struct bpf_insn *hw_build(const struct subject *s, size_t *cnt,
+				       struct hw *w)
 {
-	double t0 = now_ns();
-	size_t i, n;
-
-	for (i = 0; i < iters; i++) {
-		mapops_prog_t *p = mapops_prog_new();
-
-		if (!p || mapops_emit(p, src, cnt) || !mapops_prog_insns(p, &n))
-			bench_die(p, "mapops_emit");
-		mapops_prog_free(p);
-	}
-	return (now_ns() - t0) / (double)(iters * cnt);
+	if (s->op < 0)
+		hw_build_mix(w, s->calls, s->map_fd);
+	else
+		hw_build_op(w, s->op, s->calls, s->map_fd);
+	return hw_finish(w, cnt);
 }
 
-static void bench_builder(size_t calls, int reps, double budget_slots,
-			  bool last)
+struct result {
+	size_t slots, calls;
+	double lib_ns, hw_ns, ratio, ratio_min, ratio_max, memcpy_ns;
+	long iters;
+};
+
+/* Median over reps of both builders' CPU ns per slot, the order
+ * alternating, and of their ratio; memcpy of the result as a footnote.
+ * Checks once that both write the same bytes. */
+static void measure(const struct subject *s, int reps, double budget_slots,
+		    struct result *r)
 {
-	double b[MAX_REPS], m[MAX_REPS], r[MAX_REPS], e[MAX_REPS];
-	double t0, t1, t2 = 0, t3 = 0, bmed, rmed, rmin, rmax, emed;
-	struct names names;
+	double lib[MAX_REPS], hw[MAX_REPS], ratio[MAX_REPS], mc[MAX_REPS];
+	const struct bpf_insn *a, *b;
+	size_t na, nb, i;
 	mapops_prog_t *p;
-	const struct bpf_insn *insns;
-	struct bpf_insn *src, *dst;
-	size_t cnt, slots = mix_slots(calls), iters, i;
+	struct hw w;
 	volatile __u8 sink = 0;
-	int rep;
+	struct bpf_insn *dst;
+	long iters;
+	int rep, k;
 
-	names_make(&names, calls / MIX_BLOCK_CALLS + 1);
-	insns = build_once(&names, calls, &cnt, &p);
-	if (cnt != slots)
-		bench_die(p, "unexpected slot count");
-	src = malloc(cnt * sizeof(*src));
-	dst = malloc(cnt * sizeof(*dst));
-	if (!src || !dst)
+	a = lib_build(s, &na, &p);
+	b = hw_build(s, &nb, &w);
+	if (na != nb || memcmp(a, b, na * sizeof(*a)))
+		bench_die(p, "the hand-written writer's slots differ from the library's");
+	dst = malloc(na * sizeof(*dst));
+	if (!dst)
 		bench_die(NULL, "malloc");
-	memcpy(src, insns, cnt * sizeof(*src));
-	memset(dst, 0, cnt * sizeof(*dst));
-	mapops_prog_free(p);
-
-	iters = (size_t)(budget_slots / (double)slots);
+	r->slots = na;
+	iters = (long)(budget_slots / (double)na);
 	if (iters < 1)
 		iters = 1;
+	r->iters = iters;
 	for (rep = 0; rep < reps; rep++) {
-		bool builder_first = rep % 2 == 0;
+		double t0, t1 = 0;
 
-		if (!builder_first) {
-			t2 = now_ns();
-			for (i = 0; i < iters; i++)
-				copy(dst, src, cnt * sizeof(*src));
-			t3 = now_ns();
-		}
 		t0 = now_ns();
-		for (i = 0; i < iters; i++) {
-			insns = build_once(&names, calls, &cnt, &p);
-			sink ^= insns[cnt - 1].code;
-			mapops_prog_free(p);
+		for (i = 0; i < (size_t)iters; i++)
+			copy(dst, a, na * sizeof(*a));
+		mc[rep] = (now_ns() - t0) / (double)(iters * (long)na);
+		for (k = 0; k < 2; k++) {
+			bool lib_now = (rep + k) % 2 == 0;
+
+			t0 = now_ns();
+			for (i = 0; i < (size_t)iters; i++) {
+				size_t n;
+
+				if (lib_now) {
+					mapops_prog_t *q;
+
+					sink ^= lib_build(s, &n, &q)[n - 1].code;
+					mapops_prog_free(q);
+				} else {
+					struct hw v;
+
+					sink ^= hw_build(s, &n, &v)[n - 1].code;
+					hw_free(&v);
+				}
+			}
+			t1 = now_ns();
+			(lib_now ? lib : hw)[rep] =
+				(t1 - t0) / (double)(iters * (long)na);
 		}
-		t1 = now_ns();
-		if (builder_first) {
-			t2 = now_ns();
-			for (i = 0; i < iters; i++)
-				copy(dst, src, cnt * sizeof(*src));
-			t3 = now_ns();
-		}
-		sink ^= dst[cnt - 1].code;
-		b[rep] = (t1 - t0) / (double)(iters * slots);
-		m[rep] = (t3 - t2) / (double)(iters * slots);
-		r[rep] = b[rep] / m[rep];
-		e[rep] = emit_raw(src, cnt, iters) / m[rep];
+		ratio[rep] = lib[rep] / hw[rep];
 	}
-	bmed = median(b, reps);
-	rmed = median(r, reps); /* sorts r */
-	rmin = r[0];
-	rmax = r[reps - 1];
-	emed = median(e, reps);
-	printf("    \"%zu\": {\"calls\": %zu, \"slots\": %zu, \"builds\": %zu, \"build_ns_per_slot\": %.4f, \"build_ns_per_call\": %.3f, \"memcpy_ns_per_slot\": %.4f, \"ratio\": %.3f, \"ratio_min\": %.3f, \"ratio_max\": %.3f, \"emit_raw_ratio\": %.3f}%s\n",
-	       calls, mix_calls(calls), slots, iters, bmed,
-	       bmed * (double)slots / (double)mix_calls(calls),
-	       median(m, reps), rmed, rmin, rmax, emed, last ? "" : ",");
 	(void)sink;
-	free(src);
+	r->lib_ns = median(lib, reps);
+	r->hw_ns = median(hw, reps);
+	r->ratio = median(ratio, reps);
+	r->ratio_min = ratio[0];
+	r->ratio_max = ratio[reps - 1];
+	r->memcpy_ns = median(mc, reps);
+	mapops_prog_free(p);
+	hw_free(&w);
 	free(dst);
+}
+
+static void print_result(const char *key, const struct result *r,
+			 bool last)
+{
+	printf("    \"%s\": {\"slots\": %zu, \"calls\": %zu, \"builds\": %ld, \"lib_ns_per_slot\": %.4f, \"lib_ns_per_call\": %.3f, \"hw_ns_per_slot\": %.4f, \"ratio\": %.3f, \"ratio_min\": %.3f, \"ratio_max\": %.3f, \"memcpy_ns_per_slot\": %.4f}%s\n",
+	       key, r->slots, r->calls, r->iters, r->lib_ns,
+	       r->lib_ns * (double)r->slots / (double)r->calls, r->hw_ns,
+	       r->ratio, r->ratio_min, r->ratio_max, r->memcpy_ns,
+	       last ? "" : ",");
+}
+
+/* The kernel's load of the mix: median CPU ns of bpf(BPF_PROG_LOAD), or
+ * -1 without the kernel (not root). */
+static double kernel_load_ns(size_t calls, int reps, unsigned *processed)
+{
+	static char log[65536];
+	double v[MAX_REPS];
+	struct names names;
+	mapops_prog_t *p;
+	const struct bpf_insn *in;
+	size_t n;
+	int map_fd, fd, rep;
+	const char *q;
+	LIBBPF_OPTS(bpf_prog_load_opts, o, .log_buf = log,
+		    .log_size = sizeof(log), .log_level = 4);
+
+	map_fd = bpf_map_create(BPF_MAP_TYPE_HASH, "bench", sizeof(__u32),
+				sizeof(__u64), 1, NULL);
+	if (map_fd < 0)
+		return -1;
+	names_make(&names, calls / MIX_BLOCK_CALLS + 1);
+	p = lib_mix(calls, &names, map_fd);
+	in = mapops_prog_insns(p, &n);
+	if (!in)
+		bench_die(p, "mapops_prog_insns");
+	fd = bpf_prog_load(BPF_PROG_TYPE_SCHED_CLS, "mix", "GPL", in, n, &o);
+	if (fd < 0)
+		bench_die(NULL, "loading the mix");
+	close(fd);
+	q = strstr(log, "processed ");
+	if (!q || sscanf(q, "processed %u", processed) != 1)
+		*processed = 0;
+	for (rep = 0; rep < reps; rep++) {
+		double t0 = now_ns();
+
+		fd = bpf_prog_load(BPF_PROG_TYPE_SCHED_CLS, "mix", "GPL", in,
+				   n, NULL);
+		v[rep] = now_ns() - t0;
+		if (fd < 0)
+			bench_die(NULL, "loading the mix");
+		close(fd);
+	}
+	mapops_prog_free(p);
+	names_free(&names);
+	close(map_fd);
+	return median(v, reps);
+}
+
+static void bench_mix(const char *key, size_t calls, int reps,
+		      double budget, bool load, bool last)
+{
+	struct names names;
+	struct subject s = { -1, calls, &names, FAKE_MAP_FD };
+	struct result r;
+	unsigned processed = 0;
+	double ln;
+
+	names_make(&names, calls / MIX_BLOCK_CALLS + 1);
+	measure(&s, reps, budget, &r);
+	r.calls = mix_calls(calls);
+	names_free(&names);
+	print_result(key, &r, !load && last);
+	if (!load)
+		return;
+	ln = kernel_load_ns(calls, reps, &processed);
+	printf("    \"%s_load\": {\"load_ns\": %.0f, \"processed\": %u}%s\n", key,
+	       ln, processed, last ? "" : ",");
+}
+
+static void bench_ops(size_t n, int reps, double budget)
+{
+	struct names names;
+	struct result r;
+	int op;
+
+	names_make(&names, n + 1);
+	for (op = 0; op < OP_COUNT; op++) {
+		struct subject s = { op, n, &names, FAKE_MAP_FD };
+
+		measure(&s, reps, budget, &r);
+		r.calls = op == OP_LABEL_JA ? 2 * n + 2 : n + 2;
+		print_result(op_names[op], &r, op + 1 == OP_COUNT);
+	}
 	names_free(&names);
 }
 
@@ -247,23 +372,29 @@ static void empty_lifecycle(int reps)
 	printf("  \"empty_program_ns\": %.1f,\n", median(v, reps));
 }
 
+static void allocator(void)
+{
+	const char *t = getenv("GLIBC_TUNABLES");
+
+	printf("  \"allocator\": \"%s\",\n",
+	       t && *t ? t : "glibc defaults (dynamic M_TRIM_THRESHOLD and M_MMAP_THRESHOLD from 128 KiB)");
+}
+
 int main(int argc, char **argv)
 {
-	static const size_t full_calls[] = { 10, 1000, 100000 };
-	static const size_t quick_calls[] = { 1000 };
 	static const size_t full_slots[] = { 1000, 10000, 100000, 1000000 };
 	static const size_t quick_slots[] = { 100000, 1000000 };
-	const size_t *calls = full_calls, *slots = full_slots;
-	size_t ncalls = 3, nslots = 4, i;
+	const size_t *slots = full_slots;
+	size_t nslots = 4, i;
 	int reps = 9, scale_reps = 5;
+	bool quick = false;
 	char self[4096];
 	ssize_t n;
 
 	if (argc == 3 && !strcmp(argv[1], "--scale-child"))
 		return scale_child((size_t)strtoul(argv[2], NULL, 10));
 	if (argc == 2 && !strcmp(argv[1], "--quick")) {
-		calls = quick_calls;
-		ncalls = 1;
+		quick = true;
 		slots = quick_slots;
 		nslots = 2;
 		reps = 5;
@@ -278,14 +409,28 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	self[n] = '\0';
+	libbpf_set_print(NULL);
 
 	printf("{\n  \"reps\": %d,\n  \"scale_reps\": %d,\n", reps, scale_reps);
+	allocator();
 	empty_lifecycle(reps);
-	printf("  \"builder\": {\n");
-	for (i = 0; i < ncalls; i++)
-		bench_builder(calls[i], reps, reps > 5 ? 4e6 : 1e6,
-			      i + 1 == ncalls);
-	printf("  },\n  \"scale\": {\n");
+	printf("  \"mix\": {\n");
+	/* 10k slots: 500 blocks, 501 labels; "1M": the most whole blocks
+	 * under the kernel's limit of 1,000,000 slots */
+	if (quick) {
+		bench_mix("10k", 5000, reps, 1e6, false, true);
+	} else {
+		bench_mix("100", 50, reps, 4e6, false, false);
+		bench_mix("10k", 5000, reps, 4e6, true, false);
+		bench_mix("1M", 499990, reps, 1, false, true);
+	}
+	printf("  },\n");
+	if (!quick) {
+		printf("  \"ops\": {\n");
+		bench_ops(1000, reps, 2e6);
+		printf("  },\n");
+	}
+	printf("  \"scale\": {\n");
 	for (i = 0; i < nslots; i++)
 		bench_scale(self, slots[i], scale_reps, i + 1 == nslots);
 	printf("  }\n}\n");

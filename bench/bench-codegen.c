@@ -1,27 +1,44 @@
 /* SPDX-License-Identifier: (LGPL-2.1-or-later OR BSD-2-Clause) */
 /*
  * bench-codegen: the code libmapops emits against the code clang -O2 emits
- * for the same map operation.
+ * for the same map operation, in whole programs whose only difference is
+ * the operation.
  *
- * For every operation it builds a tc program with libmapops (build_* below)
- * and opens the clang-compiled restricted-C program that does the same work
- * (bench/clang/OP.bpf.c), twice: plain, and with the operation bracketed by
- * no-op marker jumps (-DBENCH_MARK).  It reports
- *   - the operation's own sequence: the slots the one libmapops call emitted,
- *     against clang's (the plain program less clang's prologue and epilogue,
- *     which the marked object shows; see bench/README.md);
- *   - the whole program, both sides;
- *   - with the kernel (not in --quick): the run time per execution that
- *     BPF_PROG_TEST_RUN reports ("duration", the kernel's mean over repeat
- *     runs), both programs loaded on the same map and run alternately, as a
- *     ratio libmapops/clang, median over the repetitions, for a packet whose
- *     key is in the map (hit) and one whose key is not (miss; the map is full,
- *     so a miss also runs the whole insert path, every time).
- * Prints one JSON object.  --quick: counts only (no kernel), and exit 1 if
- * any libmapops count is above clang's.
+ * For every operation bench/clang/OP.bpf.c is compiled by every anchor
+ * compiler (clang-14 at its default -mcpu, clang-19 -mcpu=v4), plainly and
+ * with the operation bracketed by no-op "goto +0" markers (-DBENCH_MARK).
+ * The marked object only says where the operation is: the slots before its
+ * first marker and after its last are clang's surroundings.  When the plain
+ * program starts and ends with exactly those slots, the plain program is
+ * the clang side and the operation is what lies between; otherwise (the
+ * markers moved clang's code) the marked program without its markers is.
+ * The libmapops side is the same clang program with that middle replaced by
+ * the one libmapops call, whose arguments (stack offsets or registers of
+ * key and value) are read from clang's own code, and the jumps around it
+ * re-aimed.  So both programs have the very same code around the operation
+ * and the slot counts differ by exactly the operation's.
  *
- * usage: bench-codegen OBJDIR [--quick] [--reps N] [--repeat N]
- *   OBJDIR holds OP.bpf.o and OP.mark.bpf.o for every operation.
+ * With the kernel (not --quick), for hash and array maps:
+ *   - the verifier's processed instructions, total and peak states
+ *     (log_level BPF_LOG_STATS), slots after the verifier and JIT bytes;
+ *   - load time: median of --load-reps loads of each, interleaved, this
+ *     thread's CPU time per bpf(BPF_PROG_LOAD);
+ *   - run time: BPF_PROG_TEST_RUN of `repeat` runs timed by this thread's
+ *     CPU time (sub-ns per run), less an empty program's per-run time; every
+ *     program is loaded --loads times and the repetitions take the loads in
+ *     turn; every repetition runs, in rotating order, libmapops, clang and
+ *     clang again from another load (the A/A control of that row).  The
+ *     programs must return the same value on every run.
+ *   - direct value access: a counter in a one-element array through a
+ *     BPF_PSEUDO_MAP_VALUE pointer (hand-encoded, what mapops_ld_map_value
+ *     will emit) and through lookup-and-add (mapops_map_increment), against
+ *     clang's own global variable (.bss) in the same array.
+ * Prints one JSON object.  --quick: counts only (no kernel).
+ *
+ * usage: bench-codegen OBJDIR [--quick] [--reps N] [--repeat N] [--loads N]
+ *                      [--load-reps N]
+ *   OBJDIR holds OP.ANCHOR.bpf.o and OP.ANCHOR.mark.bpf.o (ANCHOR: clang14,
+ *   clang19v4; an anchor without objects is skipped) and global.ANCHOR.bpf.o.
  */
 #include <errno.h>
 #include <stdbool.h>
@@ -29,6 +46,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <bpf/bpf.h>
@@ -36,10 +54,14 @@
 
 #include <mapops/mapops.h>
 
-#define KEY_HIT 1u
+#define KEY_HIT 0u
 #define KEY_MISS 2u
 #define PKT_LEN 64
-#define MAX_REPS 101
+#define MAX_REPS 201
+#define MAX_LOADS 64
+#define MAX_LOAD_REPS 501
+#define MAX_SLOTS 256
+#define LOG_SIZE 65536
 
 static void die(const char *what, const char *why)
 {
@@ -47,325 +69,12 @@ static void die(const char *what, const char *why)
 	exit(1);
 }
 
-#define E(prog, x)                                                         \
-	do {                                                               \
-		if ((x) < 0)                                               \
-			die(#x, mapops_prog_error(prog));                  \
-	} while (0)
-
-/* ------------------------------------------------------------------------
- * The libmapops side, written as a user of the library would write it.
- * Every program: r1 = skb; data in r2, data_end in r3; return 0 unless the
- * packet holds 16 bytes; key = packet[0..4) (stored at r10-4 for the stack
- * forms), value = packet[8..16) (at r10-16).  Each builder returns the
- * number of slots the map operation's own call emitted.
- * ------------------------------------------------------------------------ */
-
-#define KEY_OFF (-4)
-#define VAL_OFF (-16)
-
-static void prologue(mapops_prog_t *p, bool zero_r0)
+static double cpu_ns(void)
 {
-	E(p, mapops_ldx_mem(p, BPF_W, BPF_REG_2, BPF_REG_1,
-			    offsetof(struct __sk_buff, data)));
-	E(p, mapops_ldx_mem(p, BPF_W, BPF_REG_3, BPF_REG_1,
-			    offsetof(struct __sk_buff, data_end)));
-	if (zero_r0)
-		E(p, mapops_alu64_imm(p, BPF_MOV, BPF_REG_0, 0));
-	E(p, mapops_alu64_reg(p, BPF_MOV, BPF_REG_4, BPF_REG_2));
-	E(p, mapops_alu64_imm(p, BPF_ADD, BPF_REG_4, 16));
-	E(p, mapops_jmp_reg(p, BPF_JGT, BPF_REG_4, BPF_REG_3, "out"));
-}
+	struct timespec ts;
 
-static void store_key(mapops_prog_t *p)
-{
-	E(p, mapops_ldx_mem(p, BPF_W, BPF_REG_1, BPF_REG_2, 0));
-	E(p, mapops_stx_mem(p, BPF_W, BPF_REG_10, BPF_REG_1, KEY_OFF));
-}
-
-static void store_value(mapops_prog_t *p)
-{
-	E(p, mapops_ldx_mem(p, BPF_DW, BPF_REG_1, BPF_REG_2, 8));
-	E(p, mapops_stx_mem(p, BPF_DW, BPF_REG_10, BPF_REG_1, VAL_OFF));
-}
-
-/* return r0 ? *(u64 *)r0 : 0  (r0 is 0 on the early exit too) */
-static void return_value(mapops_prog_t *p)
-{
-	E(p, mapops_jmp_imm(p, BPF_JEQ, BPF_REG_0, 0, "out"));
-	E(p, mapops_ldx_mem(p, BPF_DW, BPF_REG_0, BPF_REG_0, 0));
-	E(p, mapops_label(p, "out"));
-	E(p, mapops_exit(p));
-}
-
-/* return r0 (the helper's result; 0 on the early exit) */
-static void return_r0(mapops_prog_t *p)
-{
-	E(p, mapops_label(p, "out"));
-	E(p, mapops_exit(p));
-}
-
-static void return_zero(mapops_prog_t *p)
-{
-	E(p, mapops_label(p, "out"));
-	E(p, mapops_alu64_imm(p, BPF_MOV, BPF_REG_0, 0));
-	E(p, mapops_exit(p));
-}
-
-/* n = the number of slots call emitted */
-#define SEQ(n, p, call)                                                    \
-	do {                                                               \
-		size_t before_ = mapops_prog_len(p);                       \
-		E(p, call);                                                \
-		(n) = mapops_prog_len(p) - before_;                        \
-	} while (0)
-
-static size_t build_lookup(mapops_prog_t *p, int fd)
-{
-	size_t n;
-
-	prologue(p, true);
-	store_key(p);
-	SEQ(n, p, mapops_map_lookup(p, fd, KEY_OFF));
-	return_value(p);
-	return n;
-}
-
-static size_t build_lookup_ptr(mapops_prog_t *p, int fd)
-{
-	size_t n;
-
-	prologue(p, true);
-	SEQ(n, p, mapops_map_lookup_ptr(p, fd, BPF_REG_2));
-	return_value(p);
-	return n;
-}
-
-static size_t build_update(mapops_prog_t *p, int fd)
-{
-	size_t n;
-
-	prologue(p, true);
-	store_key(p);
-	store_value(p);
-	SEQ(n, p, mapops_map_update(p, fd, KEY_OFF, VAL_OFF, BPF_ANY));
-	return_r0(p);
-	return n;
-}
-
-static size_t build_update_ptr(mapops_prog_t *p, int fd)
-{
-	size_t n;
-
-	prologue(p, true);
-	E(p, mapops_alu64_reg(p, BPF_MOV, BPF_REG_3, BPF_REG_2));
-	E(p, mapops_alu64_imm(p, BPF_ADD, BPF_REG_3, 8));
-	SEQ(n, p, mapops_map_update_ptr(p, fd, BPF_REG_2, BPF_REG_3, BPF_ANY));
-	return_r0(p);
-	return n;
-}
-
-static size_t build_delete(mapops_prog_t *p, int fd)
-{
-	size_t n;
-
-	prologue(p, true);
-	store_key(p);
-	SEQ(n, p, mapops_map_delete(p, fd, KEY_OFF));
-	return_r0(p);
-	return n;
-}
-
-static size_t build_delete_ptr(mapops_prog_t *p, int fd)
-{
-	size_t n;
-
-	prologue(p, true);
-	SEQ(n, p, mapops_map_delete_ptr(p, fd, BPF_REG_2));
-	return_r0(p);
-	return n;
-}
-
-static size_t build_increment(mapops_prog_t *p, int fd)
-{
-	size_t n;
-
-	prologue(p, false);
-	store_key(p);
-	SEQ(n, p, mapops_map_increment(p, fd, KEY_OFF, VAL_OFF, 1));
-	return_zero(p);
-	return n;
-}
-
-static size_t build_increment_atomic(mapops_prog_t *p, int fd)
-{
-	size_t n;
-
-	prologue(p, false);
-	store_key(p);
-	SEQ(n, p, mapops_map_increment_atomic(p, fd, KEY_OFF, VAL_OFF, 1));
-	return_zero(p);
-	return n;
-}
-
-static size_t build_lookup_or_init(mapops_prog_t *p, int fd)
-{
-	size_t n;
-
-	prologue(p, true);
-	store_key(p);
-	store_value(p);
-	SEQ(n, p, mapops_map_lookup_or_init(p, fd, KEY_OFF, VAL_OFF));
-	return_value(p);
-	return n;
-}
-
-struct op {
-	const char *name;
-	size_t (*build)(mapops_prog_t *p, int fd);
-	bool hit_repeats; /* false: a hit changes the map (delete) */
-};
-
-static const struct op ops[] = {
-	{ "lookup", build_lookup, true },
-	{ "lookup_ptr", build_lookup_ptr, true },
-	{ "update", build_update, true },
-	{ "update_ptr", build_update_ptr, true },
-	{ "delete", build_delete, false },
-	{ "delete_ptr", build_delete_ptr, false },
-	{ "increment", build_increment, true },
-	{ "increment_atomic", build_increment_atomic, true },
-	{ "lookup_or_init", build_lookup_or_init, true },
-};
-#define NOPS (sizeof(ops) / sizeof(ops[0]))
-
-/* ------------------------------------------------------------------------
- * The clang side
- * ------------------------------------------------------------------------ */
-
-static bool is_marker(const struct bpf_insn *in)
-{
-	return in->code == (BPF_JMP | BPF_JA) && in->off == 0 && in->imm == 0;
-}
-
-static struct bpf_object *open_obj(const char *dir, const char *op,
-				   const char *suffix, struct bpf_program **prog)
-{
-	char path[4096], name[64];
-	struct bpf_object *obj;
-
-	snprintf(path, sizeof(path), "%s/%s%s.bpf.o", dir, op, suffix);
-	obj = bpf_object__open_file(path, NULL);
-	if (!obj)
-		die(path, strerror(errno));
-	snprintf(name, sizeof(name), "bench_%s", op);
-	*prog = bpf_object__find_program_by_name(obj, name);
-	if (!*prog)
-		die(path, "no program of that name");
-	return obj;
-}
-
-struct counts {
-	size_t lib_seq, lib_total;
-	size_t clang_seq, clang_total;
-	size_t clang_seq_marked; /* between the markers, markers excluded */
-};
-
-/* Counts the clang program's slots: plain total, and its sequence as the
- * plain total less what lies outside the markers in the marked build. */
-static void clang_counts(const char *dir, const char *op, struct counts *c)
-{
-	struct bpf_program *prog;
-	struct bpf_object *obj;
-	const struct bpf_insn *in;
-	size_t n, i, first = SIZE_MAX, last = 0, markers = 0, inner = 0;
-
-	obj = open_obj(dir, op, "", &prog);
-	c->clang_total = bpf_program__insn_cnt(prog);
-	bpf_object__close(obj);
-
-	obj = open_obj(dir, op, ".mark", &prog);
-	in = bpf_program__insns(prog);
-	n = bpf_program__insn_cnt(prog);
-	for (i = 0; i < n; i++) {
-		if (!is_marker(&in[i]))
-			continue;
-		markers++;
-		if (first == SIZE_MAX)
-			first = i;
-		last = i;
-	}
-	if (markers < 2)
-		die(op, "the marked object has fewer than two markers");
-	for (i = first + 1; i < last; i++)
-		inner += is_marker(&in[i]);
-	c->clang_seq_marked = last - first - 1 - inner;
-	/* outside = n - markers - seq_marked; seq = plain total - outside */
-	c->clang_seq = c->clang_total - (n - markers - c->clang_seq_marked);
-	bpf_object__close(obj);
-}
-
-/* ------------------------------------------------------------------------
- * Running
- * ------------------------------------------------------------------------ */
-
-static int load_clang(const char *dir, const char *op, int map_fd,
-		      struct bpf_object **objp)
-{
-	struct bpf_program *prog;
-	struct bpf_object *obj = open_obj(dir, op, "", &prog);
-	struct bpf_map *map = bpf_object__find_map_by_name(obj, "m");
-	int err;
-
-	if (!map)
-		die(op, "clang object has no map m");
-	err = bpf_map__reuse_fd(map, map_fd);
-	if (err)
-		die("bpf_map__reuse_fd", strerror(-err));
-	err = bpf_object__load(obj);
-	if (err)
-		die("bpf_object__load", strerror(-err));
-	*objp = obj;
-	return bpf_program__fd(prog);
-}
-
-static int load_lib(const struct op *op, int map_fd, struct counts *c)
-{
-	mapops_prog_t *p = mapops_prog_new();
-	size_t cnt;
-	int fd;
-	MAPOPS_LOAD_OPTS(o, .prog_name = "lib_bench");
-
-	if (!p)
-		die("mapops_prog_new", strerror(errno));
-	/* Without a map (--quick) a placeholder fd: built, never loaded. */
-	c->lib_seq = op->build(p, map_fd >= 0 ? map_fd : 0);
-	if (!mapops_prog_insns(p, &cnt))
-		die("mapops_prog_insns", mapops_prog_error(p));
-	c->lib_total = cnt;
-	fd = map_fd >= 0 ? mapops_prog_load(p, BPF_PROG_TYPE_SCHED_CLS, &o) : 0;
-	if (fd < 0)
-		die(op->name, mapops_prog_error(p));
-	mapops_prog_free(p);
-	return fd;
-}
-
-/* One test run of repeat executions; returns the kernel's ns per run. */
-static __u32 run(int prog_fd, __u32 key, unsigned repeat, __u32 *retval)
-{
-	unsigned char pkt[PKT_LEN] = { 0 };
-	__u64 val = 7;
-	int err;
-	LIBBPF_OPTS(bpf_test_run_opts, t, .data_in = pkt,
-		    .data_size_in = sizeof(pkt), .repeat = repeat);
-
-	memcpy(pkt, &key, sizeof(key));
-	memcpy(pkt + 8, &val, sizeof(val));
-	err = bpf_prog_test_run_opts(prog_fd, &t);
-	if (err)
-		die("bpf_prog_test_run_opts", strerror(errno));
-	*retval = t.retval;
-	return t.duration;
+	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+	return (double)ts.tv_sec * 1e9 + (double)ts.tv_nsec;
 }
 
 static int cmp_double(const void *a, const void *b)
@@ -375,50 +84,11 @@ static int cmp_double(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
+/* Sorts v. */
 static double median(double *v, int n)
 {
 	qsort(v, (size_t)n, sizeof(*v), cmp_double);
 	return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
-}
-
-struct timing {
-	double lib_ns, clang_ns, ratio, ratio_min, ratio_max, q1, q3;
-};
-
-/* One pair of programs on one packet: every repetition's times. */
-/* Every program is loaded LOADS times and the repetitions take the loads in
- * turn: where the JIT puts a program moves its run time by a few per cent
- * (the control shows it), and this averages that over several placements. */
-#define LOADS 3
-
-struct pair {
-	const char *name;
-	const int *lib_fd, *clang_fd; /* LOADS each */
-	__u32 key;
-	double l[MAX_REPS], c[MAX_REPS];
-};
-
-/* Runs both programs of the pair once each (repeat executions), in the
- * order given; their return values must agree. */
-static void time_pair(struct pair *p, int rep, bool lib_first,
-		      unsigned repeat)
-{
-	int lf = p->lib_fd[rep % LOADS], cf = p->clang_fd[rep % LOADS];
-	__u32 rl, rc;
-
-	if (lib_first) {
-		p->l[rep] = run(lf, p->key, repeat, &rl);
-		p->c[rep] = run(cf, p->key, repeat, &rc);
-	} else {
-		p->c[rep] = run(cf, p->key, repeat, &rc);
-		p->l[rep] = run(lf, p->key, repeat, &rl);
-	}
-	if (rl != rc) {
-		fprintf(stderr,
-			"bench-codegen: %s key %u: libmapops returned %u, clang %u\n",
-			p->name, p->key, rl, rc);
-		exit(1);
-	}
 }
 
 /* The q-quantile of the sorted v[0..n), interpolated. */
@@ -430,76 +100,633 @@ static double quantile(const double *v, int n, double q)
 	return i + 1 < n ? v[i] + (pos - i) * (v[i + 1] - v[i]) : v[i];
 }
 
-/* The ratio's median, quartiles, min and max over the repetitions, the medians of the
- * times. */
-static void summarize(struct pair *p, int reps, struct timing *t)
-{
-	double r[MAX_REPS];
-	int i;
+/* ------------------------------------------------------------------------
+ * Programs as slot arrays
+ * ------------------------------------------------------------------------ */
 
-	for (i = 0; i < reps; i++)
-		r[i] = p->l[i] / p->c[i];
-	t->ratio = median(r, reps); /* sorts r */
-	t->ratio_min = r[0];
-	t->ratio_max = r[reps - 1];
-	t->q1 = quantile(r, reps, 0.25);
-	t->q3 = quantile(r, reps, 0.75);
-	t->lib_ns = median(p->l, reps);
-	t->clang_ns = median(p->c, reps);
+struct prog {
+	struct bpf_insn *in;
+	size_t n;
+};
+
+static void prog_set(struct prog *p, const struct bpf_insn *in, size_t n)
+{
+	p->in = malloc((n ? n : 1) * sizeof(*in));
+	if (!p->in)
+		die("malloc", strerror(ENOMEM));
+	memcpy(p->in, in, n * sizeof(*in));
+	p->n = n;
 }
 
-/* What the kernel made of a loaded program: slots after the verifier's
- * rewrites (xlated) and bytes of JIT-compiled machine code. */
-static void prog_sizes(int fd, __u32 *xlated, __u32 *jited)
+static bool is_ld64(const struct bpf_insn *in)
 {
+	return in->code == (BPF_LD | BPF_IMM | BPF_DW);
+}
+
+static bool is_marker(const struct bpf_insn *in)
+{
+	return in->code == (BPF_JMP | BPF_JA) && in->off == 0 && in->imm == 0;
+}
+
+static bool is_jump(const struct bpf_insn *in)
+{
+	int cls = BPF_CLASS(in->code), op = BPF_OP(in->code);
+
+	return (cls == BPF_JMP || cls == BPF_JMP32) && op != BPF_CALL &&
+	       op != BPF_EXIT;
+}
+
+/* gotol (BPF_JMP32 | BPF_JA) keeps its offset in imm */
+static long jump_off(const struct bpf_insn *in)
+{
+	return in->code == (BPF_JMP32 | BPF_JA) ? in->imm : in->off;
+}
+
+static void set_jump_off(struct bpf_insn *in, long off)
+{
+	if (in->code == (BPF_JMP32 | BPF_JA))
+		in->imm = (__s32)off;
+	else if (off < INT16_MIN || off > INT16_MAX)
+		die("splice", "jump offset out of range");
+	else
+		in->off = (__s16)off;
+}
+
+/* Replaces slots [rs, re) of src by ins[0..m), re-aiming every jump outside
+ * the range; a jump into the range may only target its first slot. */
+static bool splice(const struct prog *src, size_t rs, size_t re,
+		   const struct bpf_insn *ins, size_t m, struct prog *out)
+{
+	size_t n = src->n - (re - rs) + m, i, j = 0;
+	struct bpf_insn *o = malloc((n ? n : 1) * sizeof(*o));
+
+	if (!o)
+		die("malloc", strerror(ENOMEM));
+	for (i = 0; i < src->n; i++) {
+		if (i == rs) {
+			memcpy(o + j, ins, m * sizeof(*ins));
+			j += m;
+		}
+		if (i >= rs && i < re)
+			continue;
+		o[j] = src->in[i];
+		if (is_jump(&src->in[i])) {
+			long t = (long)i + 1 + jump_off(&src->in[i]), nt;
+
+			if (t > (long)rs && t < (long)re) {
+				free(o);
+				return false;
+			}
+			nt = t >= (long)re ? t - (long)(re - rs) + (long)m : t;
+			set_jump_off(&o[j], nt - (long)j - 1);
+		}
+		if (is_ld64(&src->in[i]) && i + 1 < src->n) {
+			o[++j] = src->in[++i];
+		}
+		j++;
+	}
+	if (rs == src->n) {
+		memcpy(o + j, ins, m * sizeof(*ins));
+		j += m;
+	}
+	out->in = o;
+	out->n = j;
+	return true;
+}
+
+static void strip_markers(struct prog *p)
+{
+	size_t i;
+
+	for (i = 0; i < p->n;) {
+		if (is_marker(&p->in[i])) {
+			struct prog q;
+
+			if (!splice(p, i, i + 1, NULL, 0, &q))
+				die("strip_markers", "a jump into a marker");
+			free(p->in);
+			*p = q;
+			continue;
+		}
+		i += is_ld64(&p->in[i]) ? 2 : 1;
+	}
+}
+
+/* Equal slots; jumps may differ in their offset. */
+static bool same_slot(const struct bpf_insn *a, const struct bpf_insn *b)
+{
+	if (a->code != b->code || a->dst_reg != b->dst_reg ||
+	    a->src_reg != b->src_reg)
+		return false;
+	if (is_jump(a))
+		return a->code == (BPF_JMP32 | BPF_JA) || a->imm == b->imm;
+	return a->off == b->off && a->imm == b->imm;
+}
+
+/* ------------------------------------------------------------------------
+ * Reading clang's operation
+ * ------------------------------------------------------------------------ */
+
+static bool writes_reg(const struct bpf_insn *in, int reg)
+{
+	int cls = BPF_CLASS(in->code);
+
+	if (cls == BPF_JMP && BPF_OP(in->code) == BPF_CALL)
+		return reg <= BPF_REG_5;
+	if (cls == BPF_ALU || cls == BPF_ALU64 || cls == BPF_LDX ||
+	    cls == BPF_LD)
+		return in->dst_reg == reg;
+	return false;
+}
+
+/* Where reg points at slot `at` of p (searching back to slot rs): on the
+ * stack (returns 1, *off) or what a register held before the operation
+ * (returns 2, *reg_out).  0: neither. */
+static int pointer_of(const struct prog *p, const bool *second, size_t rs,
+		      size_t at, int reg, int *off, int *reg_out)
+{
+	long acc = 0;
+	size_t i;
+
+	for (i = at; i-- > rs;) {
+		const struct bpf_insn *in = &p->in[i];
+
+		if (second[i] || !writes_reg(in, reg))
+			continue;
+		if (in->code == (BPF_ALU64 | BPF_ADD | BPF_K)) {
+			acc += in->imm;
+			continue;
+		}
+		if (in->code == (BPF_ALU64 | BPF_MOV | BPF_X)) {
+			if (in->src_reg == BPF_REG_10) {
+				*off = (int)acc;
+				return 1;
+			}
+			reg = in->src_reg;
+			continue;
+		}
+		return 0;
+	}
+	if (acc)
+		return 0;
+	*reg_out = reg;
+	return 2;
+}
+
+struct args {
+	int key_off, val_off, key_reg, val_reg;
+};
+
+/* Reads the operation's arguments from clang's code in [rs, re). */
+static bool read_args(const struct prog *p, size_t rs, size_t re,
+		      bool ptr, struct args *a)
+{
+	bool second[MAX_SLOTS * 4] = { false };
+	size_t i, first_call = 0, first_update = 0;
+	int k, v, reg;
+
+	if (p->n > sizeof(second) / sizeof(second[0]))
+		return false;
+	for (i = 0; i + 1 < p->n; i++)
+		if (is_ld64(&p->in[i]))
+			second[++i] = true;
+	for (i = rs; i < re; i++) {
+		const struct bpf_insn *in = &p->in[i];
+
+		if (second[i] || in->code != (BPF_JMP | BPF_CALL) ||
+		    in->src_reg != 0)
+			continue;
+		if (!first_call)
+			first_call = i + 1;
+		if (in->imm == BPF_FUNC_map_update_elem && !first_update)
+			first_update = i + 1;
+	}
+	if (!first_call)
+		return false;
+	k = pointer_of(p, second, rs, first_call - 1, BPF_REG_2, &a->key_off,
+		       &a->key_reg);
+	if (k != (ptr ? 2 : 1))
+		return false;
+	if (!first_update)
+		return true;
+	v = pointer_of(p, second, rs, first_update - 1, BPF_REG_3, &a->val_off,
+		       &reg);
+	if (v == 2 && ptr)
+		a->val_reg = reg;
+	return v == (ptr ? 2 : 1);
+}
+
+/* ------------------------------------------------------------------------
+ * The operations
+ * ------------------------------------------------------------------------ */
+
+enum kind { LOOKUP, LOOKUP_PTR, UPDATE, UPDATE_PTR, DELETE, DELETE_PTR,
+	    INCREMENT, INCREMENT_ATOMIC, LOOKUP_OR_INIT };
+
+struct op {
+	const char *name;
+	enum kind kind;
+	bool ptr, hit_repeats_hash, hit_repeats_array;
+};
+
+/* delete has no repeatable hit on a hash map (the first run deletes the
+ * key), nor any hit on an array map (its elements cannot be deleted) */
+static const struct op ops[] = {
+	{ "lookup", LOOKUP, false, true, true },
+	{ "lookup_ptr", LOOKUP_PTR, true, true, true },
+	{ "update", UPDATE, false, true, true },
+	{ "update_ptr", UPDATE_PTR, true, true, true },
+	{ "delete", DELETE, false, false, false },
+	{ "delete_ptr", DELETE_PTR, true, false, false },
+	{ "increment", INCREMENT, false, true, true },
+	{ "increment_atomic", INCREMENT_ATOMIC, false, true, true },
+	{ "lookup_or_init", LOOKUP_OR_INIT, false, true, true },
+};
+#define NOPS (sizeof(ops) / sizeof(ops[0]))
+
+static int lib_call(mapops_prog_t *p, const struct op *op, int fd,
+		    const struct args *a)
+{
+	switch (op->kind) {
+	case LOOKUP:
+		return mapops_map_lookup(p, fd, a->key_off);
+	case LOOKUP_PTR:
+		return mapops_map_lookup_ptr(p, fd, a->key_reg);
+	case UPDATE:
+		return mapops_map_update(p, fd, a->key_off, a->val_off, BPF_ANY);
+	case UPDATE_PTR:
+		return mapops_map_update_ptr(p, fd, a->key_reg, a->val_reg,
+					     BPF_ANY);
+	case DELETE:
+		return mapops_map_delete(p, fd, a->key_off);
+	case DELETE_PTR:
+		return mapops_map_delete_ptr(p, fd, a->key_reg);
+	case INCREMENT:
+		return mapops_map_increment(p, fd, a->key_off, a->val_off, 1);
+	case INCREMENT_ATOMIC:
+		return mapops_map_increment_atomic(p, fd, a->key_off,
+						   a->val_off, 1);
+	case LOOKUP_OR_INIT:
+		return mapops_map_lookup_or_init(p, fd, a->key_off, a->val_off);
+	}
+	return -EINVAL;
+}
+
+static void read_obj(const char *path, const char *prog_name, struct prog *out)
+{
+	struct bpf_object *obj = bpf_object__open_file(path, NULL);
+	struct bpf_program *bp;
+
+	if (!obj)
+		die(path, strerror(errno));
+	bp = bpf_object__find_program_by_name(obj, prog_name);
+	if (!bp)
+		die(path, "no program of that name");
+	prog_set(out, bpf_program__insns(bp), bpf_program__insn_cnt(bp));
+	bpf_object__close(obj);
+}
+
+/* One operation under one anchor: both programs and their counts. */
+struct pairprog {
+	struct prog clang, lib;
+	size_t lib_seq, clang_seq, clang_plain;
+	const char *method; /* "plain", "marked", or why there is no pair */
+	bool ok;
+};
+
+static void make_pair(const char *dir, const char *anchor, const struct op *op,
+		      int map_fd, struct pairprog *pp)
+{
+	char path[4096], name[64];
+	struct prog plain, marked;
+	size_t f = SIZE_MAX, l = 0, i, pre, suf, rs, re, cnt;
+	const struct bpf_insn *seq;
+	struct args a = { 0, 0, 0, 0 };
+	mapops_prog_t *p;
+	bool same = true;
+
+	memset(pp, 0, sizeof(*pp));
+	snprintf(name, sizeof(name), "bench_%s", op->name);
+	snprintf(path, sizeof(path), "%s/%s.%s.bpf.o", dir, op->name, anchor);
+	read_obj(path, name, &plain);
+	snprintf(path, sizeof(path), "%s/%s.%s.mark.bpf.o", dir, op->name,
+		 anchor);
+	read_obj(path, name, &marked);
+	pp->clang_plain = plain.n;
+	for (i = 0; i < marked.n; i += is_ld64(&marked.in[i]) ? 2 : 1)
+		if (is_marker(&marked.in[i])) {
+			if (f == SIZE_MAX)
+				f = i;
+			l = i;
+		}
+	if (f == SIZE_MAX || f == l) {
+		pp->method = "the marked object has fewer than two markers";
+		goto out;
+	}
+	pre = f;
+	suf = marked.n - l - 1;
+	if (pre + suf > plain.n)
+		same = false;
+	for (i = 0; same && i < pre; i++)
+		same = same_slot(&plain.in[i], &marked.in[i]);
+	for (i = 0; same && i < suf; i++)
+		same = same_slot(&plain.in[plain.n - suf + i],
+				 &marked.in[l + 1 + i]);
+	if (same) {
+		pp->clang = plain;
+		plain.in = NULL;
+		pp->method = "plain";
+	} else {
+		strip_markers(&marked);
+		pp->clang = marked;
+		marked.in = NULL;
+		pp->method = "marked";
+	}
+	rs = pre;
+	re = pp->clang.n - suf;
+	pp->clang_seq = re - rs;
+	if (!read_args(&pp->clang, rs, re, op->ptr, &a)) {
+		pp->method = "clang's key or value is not where this benchmark looks (a stack slot r10+off, or a register)";
+		goto out;
+	}
+	p = mapops_prog_new();
+	if (!p)
+		die("mapops_prog_new", strerror(ENOMEM));
+	if (lib_call(p, op, map_fd, &a) < 0)
+		die(op->name, mapops_prog_error(p));
+	seq = mapops_prog_insns(p, &cnt);
+	if (!seq)
+		die("mapops_prog_insns", mapops_prog_error(p));
+	pp->lib_seq = cnt;
+	if (!splice(&pp->clang, rs, re, seq, cnt, &pp->lib)) {
+		pp->method = "clang jumps into the middle of its operation";
+		mapops_prog_free(p);
+		goto out;
+	}
+	mapops_prog_free(p);
+	pp->ok = true;
+out:
+	free(plain.in);
+	free(marked.in);
+}
+
+/* ------------------------------------------------------------------------
+ * Loading
+ * ------------------------------------------------------------------------ */
+
+/* A clang object's map references (ld_imm64 with src_reg 0: these programs
+ * hold no other 64-bit constant) pointed at map_fd, as a direct value
+ * (BPF_PSEUDO_MAP_VALUE, offset 0) when value is set. */
+static void relocate(struct prog *p, int map_fd, bool value)
+{
+	size_t i;
+
+	for (i = 0; i + 1 < p->n; i++) {
+		if (!is_ld64(&p->in[i]))
+			continue;
+		if (p->in[i].src_reg == 0) {
+			p->in[i].src_reg = value ? BPF_PSEUDO_MAP_VALUE
+						 : BPF_PSEUDO_MAP_FD;
+			p->in[i].imm = map_fd;
+			p->in[i + 1].imm = 0;
+		}
+		i++;
+	}
+}
+
+struct vstats {
+	unsigned insns, total_states, peak_states, xlated, jited;
+};
+
+static int load(const struct prog *p, char *log, size_t log_size,
+		unsigned log_level)
+{
+	LIBBPF_OPTS(bpf_prog_load_opts, o, .log_buf = log,
+		    .log_size = (__u32)log_size, .log_level = log_level);
+
+	return bpf_prog_load(BPF_PROG_TYPE_SCHED_CLS, "bench", "GPL", p->in,
+			     p->n, log ? &o : NULL);
+}
+
+static int load_or_die(const struct prog *p, const char *what)
+{
+	static char log[LOG_SIZE];
+	int fd = load(p, NULL, 0, 0);
+
+	if (fd < 0) {
+		int err = errno;
+
+		load(p, log, sizeof(log), 1);
+		fprintf(stderr, "bench-codegen: loading %s: %s\n%s\n", what,
+			strerror(err), log);
+		exit(1);
+	}
+	return fd;
+}
+
+static void verifier_stats(const struct prog *p, const char *what,
+			   struct vstats *s)
+{
+	static char log[LOG_SIZE];
 	struct bpf_prog_info info;
 	__u32 len = sizeof(info);
+	const char *q;
+	int fd;
 
+	log[0] = '\0';
+	fd = load(p, log, sizeof(log), 4 /* BPF_LOG_STATS */);
+	if (fd < 0)
+		die(what, strerror(errno));
+	q = strstr(log, "processed ");
+	memset(s, 0, sizeof(*s));
+	if (!q || sscanf(q, "processed %u insns", &s->insns) != 1)
+		die(what, "no \"processed N insns\" in the verifier's log");
+	q = strstr(q, "total_states ");
+	if (!q || sscanf(q, "total_states %u peak_states %u",
+			 &s->total_states, &s->peak_states) != 2)
+		die(what, "no \"total_states N peak_states N\" in the verifier's log");
 	memset(&info, 0, sizeof(info));
 	if (bpf_obj_get_info_by_fd(fd, &info, &len))
 		die("bpf_obj_get_info_by_fd", strerror(errno));
-	*xlated = info.xlated_prog_len / sizeof(struct bpf_insn);
-	*jited = info.jited_prog_len;
+	s->xlated = info.xlated_prog_len / sizeof(struct bpf_insn);
+	s->jited = info.jited_prog_len;
+	close(fd);
 }
 
-static void print_timing(const char *name, const struct timing *t)
+/* Median CPU ns of one load of each of a and b, reps loads each,
+ * interleaved, the order alternating. */
+static void load_times(const struct prog *a, const struct prog *b, int reps,
+		       double *ta, double *tb)
 {
-	printf(",\n      \"%s\": {\"lib_ns\": %.2f, \"clang_ns\": %.2f, \"ratio\": %.4f, \"ratio_min\": %.4f, \"ratio_max\": %.4f, \"ratio_q1\": %.4f, \"ratio_q3\": %.4f}",
-	       name, t->lib_ns, t->clang_ns, t->ratio, t->ratio_min,
-	       t->ratio_max, t->q1, t->q3);
+	static double va[MAX_LOAD_REPS], vb[MAX_LOAD_REPS];
+	int i, k;
+
+	for (i = 0; i < reps; i++)
+		for (k = 0; k < 2; k++) {
+			bool first_a = (i + k) % 2 == 0;
+			const struct prog *p = first_a ? a : b;
+			double t0 = cpu_ns();
+			int fd = load(p, NULL, 0, 0);
+			double t = cpu_ns() - t0;
+
+			if (fd < 0)
+				die("load_times", strerror(errno));
+			close(fd);
+			(first_a ? va : vb)[i] = t;
+		}
+	*ta = median(va, reps);
+	*tb = median(vb, reps);
 }
 
-/* The run time of "r0 = 0; exit": the test-run loop's own cost. */
-static double empty_ns(int reps, unsigned repeat)
+/* ------------------------------------------------------------------------
+ * Running
+ * ------------------------------------------------------------------------ */
+
+/* One test run of repeat executions; CPU ns per execution. */
+static double run(int fd, __u32 key, unsigned repeat, __u32 *retval)
+{
+	unsigned char pkt[PKT_LEN] = { 0 };
+	__u64 val = 7;
+	double t0, t1;
+	int err;
+	LIBBPF_OPTS(bpf_test_run_opts, t, .data_in = pkt,
+		    .data_size_in = sizeof(pkt), .repeat = repeat);
+
+	memcpy(pkt, &key, sizeof(key));
+	memcpy(pkt + 8, &val, sizeof(val));
+	t0 = cpu_ns();
+	err = bpf_prog_test_run_opts(fd, &t);
+	t1 = cpu_ns();
+	if (err)
+		die("bpf_prog_test_run_opts", strerror(errno));
+	*retval = t.retval;
+	return (t1 - t0) / repeat;
+}
+
+/* libmapops (or any B side) against clang, and clang against another load
+ * of itself (the A/A control), on one packet. */
+struct pair {
+	const char *name;
+	int *lib_fd, *clang_fd; /* nloads each */
+	__u32 key;
+	double l[MAX_REPS], c[MAX_REPS], c2[MAX_REPS];
+};
+
+static void time_pair(struct pair *p, int rep, int order, int nloads,
+		      unsigned repeat)
+{
+	int fds[3] = { p->lib_fd[rep % nloads], p->clang_fd[rep % nloads],
+		       p->clang_fd[(rep + nloads / 2) % nloads] };
+	double *dst[3] = { &p->l[rep], &p->c[rep], &p->c2[rep] };
+	__u32 rv[3];
+	int k;
+
+	for (k = 0; k < 3; k++) {
+		int w = (k + order) % 3;
+
+		*dst[w] = run(fds[w], p->key, repeat, &rv[w]);
+	}
+	if (rv[0] != rv[1] || rv[1] != rv[2]) {
+		fprintf(stderr,
+			"bench-codegen: %s key %u: the B side returned %u, clang %u and %u\n",
+			p->name, p->key, rv[0], rv[1], rv[2]);
+		exit(1);
+	}
+}
+
+struct ratio {
+	double med, q1, q3, min, max;
+};
+
+static void ratio_of(const double *num, const double *den, double empty,
+		     int reps, struct ratio *r)
+{
+	double v[MAX_REPS];
+	int i;
+
+	for (i = 0; i < reps; i++)
+		v[i] = (num[i] - empty) / (den[i] - empty);
+	r->med = median(v, reps);
+	r->q1 = quantile(v, reps, 0.25);
+	r->q3 = quantile(v, reps, 0.75);
+	r->min = v[0];
+	r->max = v[reps - 1];
+}
+
+static void print_ratio(const char *name, const struct ratio *r)
+{
+	printf("\"%s\": {\"med\": %.4f, \"q1\": %.4f, \"q3\": %.4f, \"min\": %.4f, \"max\": %.4f}",
+	       name, r->med, r->q1, r->q3, r->min, r->max);
+}
+
+/* The per-repetition differences num - den, ns per run. */
+static void diff_of(const double *num, const double *den, int reps,
+		    struct ratio *r)
+{
+	double v[MAX_REPS];
+	int i;
+
+	for (i = 0; i < reps; i++)
+		v[i] = num[i] - den[i];
+	r->med = median(v, reps);
+	r->q1 = quantile(v, reps, 0.25);
+	r->q3 = quantile(v, reps, 0.75);
+	r->min = v[0];
+	r->max = v[reps - 1];
+}
+
+/* Net times (less the empty program), the ratio libmapops / clang and the
+ * difference in ns, each with its A/A control: clang from another load
+ * against clang. */
+static void print_timing(const char *name, struct pair *p, double empty,
+			 int reps)
+{
+	struct ratio r, aa, d, daa;
+	double l[MAX_REPS], c[MAX_REPS];
+
+	ratio_of(p->l, p->c, empty, reps, &r);
+	ratio_of(p->c2, p->c, empty, reps, &aa);
+	diff_of(p->l, p->c, reps, &d);
+	diff_of(p->c2, p->c, reps, &daa);
+	memcpy(l, p->l, sizeof(l));
+	memcpy(c, p->c, sizeof(c));
+	printf(",\n      \"%s\": {\"lib_ns\": %.3f, \"clang_ns\": %.3f, ", name,
+	       median(l, reps) - empty, median(c, reps) - empty);
+	print_ratio("ratio", &r);
+	printf(", ");
+	print_ratio("ratio_aa", &aa);
+	printf(", ");
+	print_ratio("diff", &d);
+	printf(", ");
+	print_ratio("diff_aa", &daa);
+	printf("}");
+}
+
+static int empty_fd(void)
 {
 	struct bpf_insn insns[] = {
 		{ .code = BPF_ALU64 | BPF_MOV | BPF_K, .dst_reg = BPF_REG_0 },
 		{ .code = BPF_JMP | BPF_EXIT },
 	};
-	double v[MAX_REPS];
-	__u32 rv;
-	int fd, i;
+	int fd = bpf_prog_load(BPF_PROG_TYPE_SCHED_CLS, "empty", "GPL", insns,
+			       2, NULL);
 
-	fd = bpf_prog_load(BPF_PROG_TYPE_SCHED_CLS, "empty", "GPL", insns, 2,
-			   NULL);
 	if (fd < 0)
 		die("loading the empty program", strerror(errno));
-	for (i = 0; i < reps; i++)
-		v[i] = run(fd, KEY_HIT, repeat, &rv);
-	close(fd);
-	return median(v, reps);
+	return fd;
 }
 
-static int map_new(void)
+static int map_new(enum bpf_map_type type)
 {
 	__u32 key = KEY_HIT;
 	__u64 val = 0;
 	int fd;
 
-	/* One entry, holding KEY_HIT: a miss cannot insert, so every run of a
-	 * miss takes the whole miss path. */
-	fd = bpf_map_create(BPF_MAP_TYPE_HASH, "bench", sizeof(__u32),
-			    sizeof(__u64), 1, NULL);
+	/* One entry, holding KEY_HIT: a miss on the hash map cannot insert,
+	 * so every run of a miss takes the whole miss path; KEY_MISS is out
+	 * of the array's range. */
+	fd = bpf_map_create(type, "bench", sizeof(__u32), sizeof(__u64), 1,
+			    NULL);
 	if (fd < 0)
 		die("bpf_map_create", strerror(errno));
 	if (bpf_map_update_elem(fd, &key, &val, BPF_ANY))
@@ -507,120 +734,264 @@ static int map_new(void)
 	return fd;
 }
 
-/* Every operation's pair on a hit and on a miss, plus the control: clang's
- * lookup against a second load of itself (an A/A run: its spread is the
- * noise).  The repetitions go round all pairs, so a burst of noise from
- * elsewhere on the machine is spread over them all. */
-#define NPAIRS (2 * NOPS + 1)
+struct cfg {
+	const char *dir;
+	bool quick;
+	int reps, nloads, load_reps;
+	unsigned repeat;
+};
+
+/* Runs the pairs, every repetition going round all of them and the empty
+ * program; returns the empty program's median ns per run. */
+static double run_pairs(const struct cfg *cf, struct pair *pairs, int npairs)
+{
+	double e[MAX_REPS];
+	int efd = empty_fd(), rep, i;
+	__u32 rv;
+
+	for (rep = 0; rep < cf->reps; rep++) {
+		e[rep] = run(efd, KEY_HIT, cf->repeat, &rv);
+		for (i = 0; i < npairs; i++)
+			time_pair(&pairs[i], rep, (rep + i) % 3, cf->nloads,
+				  cf->repeat);
+	}
+	close(efd);
+	return median(e, cf->reps);
+}
+
+static void print_vstats(const char *name, const struct vstats *s)
+{
+	printf("\"%s\": {\"insns\": %u, \"total_states\": %u, \"peak_states\": %u, \"xlated\": %u, \"jited\": %u}",
+	       name, s->insns, s->total_states, s->peak_states, s->xlated,
+	       s->jited);
+}
+
+static void load_n(const struct prog *p, int n, int *fds, const char *what)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		fds[i] = load_or_die(p, what);
+}
+
+static void close_n(int *fds, int n)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		close(fds[i]);
+}
+
+/* One table: every operation under one anchor on one map type. */
+static void table(const struct cfg *cf, const char *anchor,
+		  enum bpf_map_type type, bool last)
+{
+	static struct pair pairs[2 * NOPS];
+	static int lib_fds[NOPS][MAX_LOADS], clang_fds[NOPS][MAX_LOADS];
+	static struct pairprog pp[NOPS];
+	bool array = type == BPF_MAP_TYPE_ARRAY;
+	int map_fd = cf->quick ? 0 : map_new(type), npairs = 0, i;
+	double empty = 0;
+	size_t k;
+
+	for (k = 0; k < NOPS; k++) {
+		make_pair(cf->dir, anchor, &ops[k], map_fd, &pp[k]);
+		if (!pp[k].ok || cf->quick)
+			continue;
+		relocate(&pp[k].clang, map_fd, false);
+		load_n(&pp[k].lib, cf->nloads, lib_fds[k], ops[k].name);
+		load_n(&pp[k].clang, cf->nloads, clang_fds[k], ops[k].name);
+		if (array ? ops[k].hit_repeats_array : ops[k].hit_repeats_hash)
+			pairs[npairs++] = (struct pair){ .name = ops[k].name,
+				.lib_fd = lib_fds[k], .clang_fd = clang_fds[k],
+				.key = KEY_HIT };
+		pairs[npairs++] = (struct pair){ .name = ops[k].name,
+			.lib_fd = lib_fds[k], .clang_fd = clang_fds[k],
+			.key = KEY_MISS };
+	}
+	if (!cf->quick)
+		empty = run_pairs(cf, pairs, npairs);
+
+	printf("    {\"anchor\": \"%s\", \"map\": \"%s\"", anchor,
+	       array ? "array" : "hash");
+	if (!cf->quick)
+		printf(", \"empty_ns\": %.3f", empty);
+	printf(", \"ops\": {\n");
+	for (k = 0, i = 0; k < NOPS; k++) {
+		printf("    \"%s\": {\"ok\": %s, \"method\": \"%s\", \"lib_seq\": %zu, \"clang_seq\": %zu, \"lib_total\": %zu, \"clang_total\": %zu, \"clang_plain\": %zu",
+		       ops[k].name, pp[k].ok ? "true" : "false", pp[k].method,
+		       pp[k].lib_seq, pp[k].clang_seq, pp[k].lib.n,
+		       pp[k].clang.n, pp[k].clang_plain);
+		if (pp[k].ok && !cf->quick) {
+			struct vstats vl, vc;
+			double tl, tc;
+
+			verifier_stats(&pp[k].lib, ops[k].name, &vl);
+			verifier_stats(&pp[k].clang, ops[k].name, &vc);
+			load_times(&pp[k].lib, &pp[k].clang, cf->load_reps,
+				   &tl, &tc);
+			printf(",\n      ");
+			print_vstats("lib_verifier", &vl);
+			printf(", ");
+			print_vstats("clang_verifier", &vc);
+			printf(",\n      \"lib_load_us\": %.2f, \"clang_load_us\": %.2f",
+			       tl / 1e3, tc / 1e3);
+			if (array ? ops[k].hit_repeats_array
+				  : ops[k].hit_repeats_hash)
+				print_timing("hit", &pairs[i++], empty,
+					     cf->reps);
+			print_timing("miss", &pairs[i++], empty, cf->reps);
+			close_n(lib_fds[k], cf->nloads);
+			close_n(clang_fds[k], cf->nloads);
+		}
+		printf("}%s\n", k + 1 < NOPS ? "," : "");
+		free(pp[k].clang.in);
+		free(pp[k].lib.in);
+	}
+	printf("    }}%s\n", last ? "" : ",");
+	if (!cf->quick)
+		close(map_fd);
+}
+
+/* ------------------------------------------------------------------------
+ * Direct value access (a one-element array map)
+ * ------------------------------------------------------------------------ */
+
+/* counter += 1 through a BPF_PSEUDO_MAP_VALUE pointer (what
+ * mapops_ld_map_value(p, BPF_REG_1, fd, 0) emits, then three plain
+ * instructions), and the same counter through lookup-and-add. */
+static void direct_lib(int map_fd, bool lookup, struct prog *out)
+{
+	mapops_prog_t *p = mapops_prog_new();
+	struct bpf_insn ld[2] = {
+		{ .code = BPF_LD | BPF_IMM | BPF_DW, .dst_reg = BPF_REG_1,
+		  .src_reg = BPF_PSEUDO_MAP_VALUE, .imm = map_fd },
+		{ .imm = 0 },
+	};
+	const struct bpf_insn *in;
+	size_t n;
+	bool ok;
+
+	if (!p)
+		die("mapops_prog_new", strerror(ENOMEM));
+	if (lookup) {
+		ok = mapops_st_mem(p, BPF_W, BPF_REG_10, -4, 0) >= 0 &&
+		     mapops_map_increment(p, map_fd, -4, -16, 1) >= 0;
+	} else {
+		ok = mapops_emit(p, ld, 2) >= 0 &&
+		     mapops_ldx_mem(p, BPF_DW, BPF_REG_2, BPF_REG_1, 0) >= 0 &&
+		     mapops_alu64_imm(p, BPF_ADD, BPF_REG_2, 1) >= 0 &&
+		     mapops_stx_mem(p, BPF_DW, BPF_REG_1, BPF_REG_2, 0) >= 0;
+	}
+	ok = ok && mapops_alu64_imm(p, BPF_MOV, BPF_REG_0, 0) >= 0 &&
+	     mapops_exit(p) >= 0;
+	in = ok ? mapops_prog_insns(p, &n) : NULL;
+	if (!in)
+		die("direct value program", mapops_prog_error(p));
+	prog_set(out, in, n);
+	mapops_prog_free(p);
+}
+
+static void direct(const struct cfg *cf, const char *anchor)
+{
+	static int fds[3][MAX_LOADS];
+	static struct pair pairs[2];
+	struct prog pr[3]; /* clang .bss, direct value, lookup-and-add */
+	const char *names[3] = { "clang_global", "direct_value", "lookup_add" };
+	char path[4096];
+	struct vstats vs[3];
+	double empty, lt[3], dummy;
+	int map_fd = map_new(BPF_MAP_TYPE_ARRAY), i;
+
+	snprintf(path, sizeof(path), "%s/global.%s.bpf.o", cf->dir, anchor);
+	read_obj(path, "bench_global", &pr[0]);
+	relocate(&pr[0], map_fd, true);
+	direct_lib(map_fd, false, &pr[1]);
+	direct_lib(map_fd, true, &pr[2]);
+	for (i = 0; i < 3; i++) {
+		load_n(&pr[i], cf->nloads, fds[i], names[i]);
+		verifier_stats(&pr[i], names[i], &vs[i]);
+	}
+	load_times(&pr[1], &pr[0], cf->load_reps, &lt[1], &lt[0]);
+	load_times(&pr[2], &pr[0], cf->load_reps, &lt[2], &dummy);
+	pairs[0] = (struct pair){ .name = "direct_value", .lib_fd = fds[1],
+				  .clang_fd = fds[0], .key = KEY_HIT };
+	pairs[1] = (struct pair){ .name = "lookup_add", .lib_fd = fds[2],
+				  .clang_fd = fds[0], .key = KEY_HIT };
+	empty = run_pairs(cf, pairs, 2);
+	printf("  \"direct\": {\"anchor\": \"%s\", \"empty_ns\": %.3f", anchor,
+	       empty);
+	for (i = 0; i < 3; i++) {
+		printf(",\n    \"%s\": {\"slots\": %zu, \"load_us\": %.2f, ",
+		       names[i], pr[i].n, lt[i] / 1e3);
+		print_vstats("verifier", &vs[i]);
+		printf("}");
+	}
+	printf(",\n    \"timing\": {\"x\": 0");
+	print_timing("direct_value", &pairs[0], empty, cf->reps);
+	print_timing("lookup_add", &pairs[1], empty, cf->reps);
+	printf("}\n  },\n");
+	for (i = 0; i < 3; i++) {
+		close_n(fds[i], cf->nloads);
+		free(pr[i].in);
+	}
+	close(map_fd);
+}
+
+static bool have_anchor(const char *dir, const char *anchor)
+{
+	char path[4096];
+
+	snprintf(path, sizeof(path), "%s/lookup.%s.bpf.o", dir, anchor);
+	return access(path, R_OK) == 0;
+}
 
 int main(int argc, char **argv)
 {
-	static struct pair pairs[NPAIRS];
-	static struct bpf_object *objs[NOPS + 1][LOADS];
-	static int lib_fds[NOPS][LOADS], clang_fds[NOPS + 1][LOADS];
-	struct counts c[NOPS];
-	unsigned repeat = 1000000;
-	const char *dir = NULL;
-	bool quick = false, bad = false;
-	int reps = 9, map_fd = -1, i, j, rep, npairs = 0;
-	size_t k;
+	static const char *const anchors[] = { "clang14", "clang19v4" };
+	struct cfg cf = { NULL, false, 32, 16, 50, 100000 };
+	const char *usage = "bench-codegen OBJDIR [--quick] [--reps N (1..201)] [--repeat N] [--loads N (2..64)] [--load-reps N (1..501)]";
+	const char *have[2];
+	int i, nhave = 0, t;
 
 	for (i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "--quick"))
-			quick = true;
+			cf.quick = true;
 		else if (!strcmp(argv[i], "--reps") && i + 1 < argc)
-			reps = atoi(argv[++i]);
+			cf.reps = atoi(argv[++i]);
 		else if (!strcmp(argv[i], "--repeat") && i + 1 < argc)
-			repeat = (unsigned)atoi(argv[++i]);
-		else if (!dir && argv[i][0] != '-')
-			dir = argv[i];
+			cf.repeat = (unsigned)atoi(argv[++i]);
+		else if (!strcmp(argv[i], "--loads") && i + 1 < argc)
+			cf.nloads = atoi(argv[++i]);
+		else if (!strcmp(argv[i], "--load-reps") && i + 1 < argc)
+			cf.load_reps = atoi(argv[++i]);
+		else if (!cf.dir && argv[i][0] != '-')
+			cf.dir = argv[i];
 		else
-			die("usage", "bench-codegen OBJDIR [--quick] [--reps N] [--repeat N]");
+			die("usage", usage);
 	}
-	if (!dir || reps < 1 || reps > MAX_REPS)
-		die("usage", "bench-codegen OBJDIR [--quick] [--reps N (1..101)] [--repeat N]");
+	if (!cf.dir || cf.reps < 1 || cf.reps > MAX_REPS || cf.nloads < 2 ||
+	    cf.nloads > MAX_LOADS || cf.load_reps < 1 ||
+	    cf.load_reps > MAX_LOAD_REPS || cf.repeat < 1)
+		die("usage", usage);
 	libbpf_set_print(NULL);
+	for (i = 0; i < 2; i++)
+		if (have_anchor(cf.dir, anchors[i]))
+			have[nhave++] = anchors[i];
+	if (!nhave)
+		die(cf.dir, "no clang objects (lookup.clang14.bpf.o, ...)");
 
-	if (!quick)
-		map_fd = map_new();
-	for (k = 0; k < NOPS; k++) {
-		clang_counts(dir, ops[k].name, &c[k]);
-		for (j = 0; j < (quick ? 1 : LOADS); j++)
-			lib_fds[k][j] = load_lib(&ops[k], map_fd, &c[k]);
-		if (c[k].lib_seq > c[k].clang_seq ||
-		    c[k].lib_total > c[k].clang_total) {
-			fprintf(stderr,
-				"bench-codegen: %s: libmapops %zu/%zu slots (sequence/program), clang %zu/%zu\n",
-				ops[k].name, c[k].lib_seq, c[k].lib_total,
-				c[k].clang_seq, c[k].clang_total);
-			bad = true;
-		}
-		if (quick)
-			continue;
-		for (j = 0; j < LOADS; j++)
-			clang_fds[k][j] = load_clang(dir, ops[k].name, map_fd,
-						     &objs[k][j]);
-		if (ops[k].hit_repeats)
-			pairs[npairs++] = (struct pair){ ops[k].name, lib_fds[k],
-							 clang_fds[k], KEY_HIT,
-							 { 0 }, { 0 } };
-		pairs[npairs++] = (struct pair){ ops[k].name, lib_fds[k],
-						 clang_fds[k], KEY_MISS,
-						 { 0 }, { 0 } };
-	}
-	if (!quick) {
-		for (j = 0; j < LOADS; j++)
-			clang_fds[NOPS][j] = load_clang(dir, "lookup", map_fd,
-							&objs[NOPS][j]);
-		pairs[npairs++] = (struct pair){ "control", clang_fds[NOPS],
-						 clang_fds[0], KEY_HIT,
-						 { 0 }, { 0 } };
-		for (rep = 0; rep < reps; rep++)
-			for (i = 0; i < npairs; i++)
-				time_pair(&pairs[i], rep, (rep + i) % 2 == 0,
-					  repeat);
-	}
-
-	printf("{\n  \"repeat\": %u,\n  \"reps\": %d,\n", repeat, reps);
-	if (!quick) {
-		struct timing t;
-
-		printf("  \"empty_ns\": %.2f,\n", empty_ns(reps, repeat));
-		summarize(&pairs[npairs - 1], reps, &t);
-		printf("  \"control\": {\"a_ns\": %.2f, \"b_ns\": %.2f, \"ratio\": %.4f, \"ratio_min\": %.4f, \"ratio_max\": %.4f, \"ratio_q1\": %.4f, \"ratio_q3\": %.4f},\n",
-		       t.lib_ns, t.clang_ns, t.ratio, t.ratio_min,
-		       t.ratio_max, t.q1, t.q3);
-	}
-	printf("  \"ops\": {\n");
-	for (k = 0, i = 0; k < NOPS; k++) {
-		printf("    \"%s\": {\n      \"lib_seq\": %zu, \"clang_seq\": %zu, \"clang_seq_marked\": %zu, \"lib_total\": %zu, \"clang_total\": %zu",
-		       ops[k].name, c[k].lib_seq, c[k].clang_seq,
-		       c[k].clang_seq_marked, c[k].lib_total,
-		       c[k].clang_total);
-		if (!quick) {
-			__u32 lx, lj, cx, cj;
-			struct timing t;
-
-			prog_sizes(lib_fds[k][0], &lx, &lj);
-			prog_sizes(clang_fds[k][0], &cx, &cj);
-			printf(",\n      \"lib_xlated\": %u, \"clang_xlated\": %u, \"lib_jited_bytes\": %u, \"clang_jited_bytes\": %u",
-			       lx, cx, lj, cj);
-			if (ops[k].hit_repeats) {
-				summarize(&pairs[i++], reps, &t);
-				print_timing("hit", &t);
-			}
-			summarize(&pairs[i++], reps, &t);
-			print_timing("miss", &t);
-			for (j = 0; j < LOADS; j++)
-				close(lib_fds[k][j]);
-		}
-		printf("\n    }%s\n", k + 1 < NOPS ? "," : "");
-	}
-	printf("  }\n}\n");
-	for (k = 0; k <= NOPS; k++)
-		for (j = 0; j < LOADS; j++)
-			bpf_object__close(objs[k][j]);
-	if (map_fd >= 0)
-		close(map_fd);
-	return bad ? 1 : 0;
+	printf("{\n  \"quick\": %s, \"repeat\": %u, \"reps\": %d, \"loads\": %d, \"load_reps\": %d,\n",
+	       cf.quick ? "true" : "false", cf.repeat, cf.reps, cf.nloads,
+	       cf.load_reps);
+	if (!cf.quick)
+		direct(&cf, have[nhave - 1]);
+	printf("  \"tables\": [\n");
+	for (i = 0; i < nhave; i++)
+		for (t = 0; t < (cf.quick ? 1 : 2); t++)
+			table(&cf, have[i],
+			      t ? BPF_MAP_TYPE_ARRAY : BPF_MAP_TYPE_HASH,
+			      i + 1 == nhave && t + 1 == (cf.quick ? 1 : 2));
+	printf("  ]\n}\n");
+	return 0;
 }

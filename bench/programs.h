@@ -9,6 +9,8 @@
 
 #include <mapops/mapops.h>
 
+#include "handwriter.h"
+
 /* Label names "L0", "L1", ... made before any timing starts. */
 struct names {
 	char **v;
@@ -43,6 +45,19 @@ static inline size_t mix_slots(size_t calls)
  * labels and jumps.  slots must be a multiple of 10, at least 10.
  */
 void build_scale(mapops_prog_t *p, size_t slots, const struct names *names);
+
+/* The same mix through the hand-written writer (handwriter.h): the same
+ * slots, byte for byte. */
+void hw_build_mix(struct hw *w, size_t calls, int map_fd);
+
+/* One operation n times, then a label and exit; with the library (names
+ * must hold n + 1 labels) and with the hand-written writer. */
+enum { OP_ST_MEM, OP_LDX_MEM, OP_ALU64_IMM, OP_STX_MEM, OP_CALL_HELPER,
+       OP_JMP_IMM, OP_LABEL_JA, OP_MAP_LOOKUP, OP_MAP_UPDATE, OP_COUNT };
+extern const char *const op_names[OP_COUNT];
+void build_op(mapops_prog_t *p, int op, size_t n, int map_fd,
+	      const struct names *names);
+void hw_build_op(struct hw *w, int op, size_t n, int map_fd);
 
 /* Exits with the program's error text after a failed call. */
 void bench_die(mapops_prog_t *p, const char *what);

@@ -115,7 +115,10 @@ int op_append(struct op *o, const struct bpf_insn *insns, size_t n)
 
 	if (!p)
 		return op_fail(o);
-	memcpy(p, insns, n * sizeof(*insns));
+	if (n == 1)
+		*p = *insns; /* most calls: a plain store, not a memcpy call */
+	else
+		memcpy(p, insns, n * sizeof(*insns));
 	return op_commit(o, p + n);
 }
 

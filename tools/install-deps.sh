@@ -18,8 +18,9 @@ packages=(
   qemu-system-x86 busybox-static cpio
   # the libFuzzer target (fuzz/run.sh): clang-14 -fsanitize=fuzzer
   clang-14 libclang-rt-14-dev
-  # the benchmarks (bench/): Debian's clang compiles bench/clang/*.bpf.c
-  clang
+  # the benchmarks (bench/): Debian's clang compiles bench/clang/*.bpf.c,
+  # and clang-19 (-mcpu=v4) is the second anchor
+  clang clang-19
   # the Debian packages (debian/) and their test (tests/debian/run-deb-test.sh)
   build-essential dpkg-dev debhelper dh-python lintian
 )
