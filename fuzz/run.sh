@@ -37,7 +37,15 @@ if ! command -v "$cc" >/dev/null 2>&1; then
   exit 1
 fi
 
-mkdir -p "$bdir/obj" "$bdir/corpus" "$bdir/artifacts"
+mkdir -p "$bdir/obj" "$bdir/corpus" "$bdir/artifacts" "$bdir/gen" \
+  "$bdir/regressions" "$bdir/seeds"
+
+# ---- The API description as C tables (tests/api-table.h in meson's build):
+# the fuzzer's call ids are the functions' ids in lib/mapops.api.
+if ! python3 "$root/tools/api.py" c-table "$bdir/gen/api-table.h"; then
+  echo "fuzz/run.sh: FAILED to generate api-table.h from lib/mapops.api" >&2
+  exit 1
+fi
 
 # ---- Build: every lib/*.c (lib/print.c too when present) and the target.
 san=(-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
@@ -52,7 +60,7 @@ for src in "$root"/lib/*.c "$root"/fuzz/fuzz-api.c; do
   obj=$bdir/obj/$(basename "${src%.c}").o
   objs+=("$obj")
   if [ "$src" = "$root/fuzz/fuzz-api.c" ]; then
-    warn=(-Wall -Wextra -Werror)
+    warn=(-Wall -Wextra -Werror -I"$bdir/gen")
   else
     # The library's allocations go through the fuzzer, which can fail them.
     warn=(-Wall -Wextra -Wno-unused-parameter -Dmalloc=mapops_fuzz_malloc
