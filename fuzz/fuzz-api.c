@@ -36,6 +36,9 @@
  * the program's own storage back to it (a tag returned by
  * mapops_prog_insn_origin() to mapops_prog_set_tag(), slots returned by
  * mapops_prog_insns() to mapops_emit()).
+ *
+ * MAPOPS_FUZZ_TRACE=1 prints each call and its result to stderr (to read
+ * what an input does, e.g. to write a crash input as a call list).
  */
 #include <errno.h>
 #include <limits.h>
@@ -112,6 +115,7 @@ void *mapops_fuzz_realloc(void *ptr, size_t size)
 #define LD64 (BPF_LD | BPF_IMM | BPF_DW)
 
 static bool no_alias;
+static bool trace; /* MAPOPS_FUZZ_TRACE=1: each call and its result */
 static FILE *devnull;
 
 /* ---- Failing ----------------------------------------------------------- */
@@ -716,6 +720,9 @@ static void exp_init(struct expect *e, const char *fn, bool null_prog)
 	e->fn = fn;
 	e->null_prog = null_prog;
 	cur_call = fn;
+	if (trace)
+		fprintf(stderr, "fuzz-api: #%lu %s%s\n", call_no,
+			null_prog ? "null " : "", fn);
 }
 
 /* The common checks before the call's own. */
@@ -740,6 +747,9 @@ static bool after(struct model *m, struct expect *e, int rc)
 	const char *t = mapops_prog_error(m->prog);
 	int err = errno;
 
+	if (trace)
+		fprintf(stderr, "fuzz-api:   -> %d, %zu slots\n", rc,
+			mapops_prog_len(m->prog));
 	if (fail_fired && !e->null_prog) {
 		/* An allocation failed: the call fails, -ENOMEM, changes
 		 * nothing, and says so. */
@@ -2397,6 +2407,8 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	(void)argc;
 	(void)argv;
 	no_alias = v && strcmp(v, "1") == 0;
+	v = getenv("MAPOPS_FUZZ_TRACE");
+	trace = v && strcmp(v, "1") == 0;
 	devnull = fopen("/dev/null", "w");
 	init_callees();
 	return 0;
