@@ -32,7 +32,9 @@ for src in "$root"/lib/*.c; do
   clang-14 "${flags[@]}" -Dmalloc=mapops_fuzz_malloc -Dcalloc=mapops_fuzz_calloc \
     -Drealloc=mapops_fuzz_realloc -c "$src" -o "$out/obj/$(basename "${src%.c}").o"
 done
-clang-14 "${flags[@]}" "$root"/fuzz/fuzz-api.c "$out"/obj/*.o -lbpf -o "$out/fuzz-api-cov"
+mkdir -p "$out/gen"
+python3 "$root/tools/api.py" c-table "$out/gen/api-table.h"
+clang-14 "${flags[@]}" -I"$out/gen" "$root"/fuzz/fuzz-api.c "$out"/obj/*.o -lbpf -o "$out/fuzz-api-cov"
 rm -f "$out"/*.profraw
 files=()
 for d in "${dirs[@]}"; do

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer target fuzz/fuzz-api.c with clang-14 straight from the
 # library's sources (lib/*.c) under -fsanitize=fuzzer,address,undefined, runs
-# every input in fuzz/regressions/ once, then fuzzes for SECONDS seconds
-# (default 60) starting from the checked-in corpus fuzz/corpus/.
+# every call list in fuzz/regressions/ once (compiled to input bytes by
+# fuzz/fuzzcalls.py), then fuzzes for SECONDS seconds (default 60) starting
+# from the checked-in corpus fuzz/corpus/ and one generic seed per builder
+# of lib/mapops.api (fuzz/make-seeds.py --generic).
 #
 #   fuzz/run.sh [SECONDS]
 #
@@ -37,7 +39,15 @@ if ! command -v "$cc" >/dev/null 2>&1; then
   exit 1
 fi
 
-mkdir -p "$bdir/obj" "$bdir/corpus" "$bdir/artifacts"
+mkdir -p "$bdir/obj" "$bdir/corpus" "$bdir/artifacts" "$bdir/gen" \
+  "$bdir/regressions" "$bdir/seeds"
+
+# ---- The API description as C tables (tests/api-table.h in meson's build):
+# the fuzzer's call ids are the functions' ids in lib/mapops.api.
+if ! python3 "$root/tools/api.py" c-table "$bdir/gen/api-table.h"; then
+  echo "fuzz/run.sh: FAILED to generate api-table.h from lib/mapops.api" >&2
+  exit 1
+fi
 
 # ---- Build: every lib/*.c (lib/print.c too when present) and the target.
 san=(-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
@@ -52,7 +62,7 @@ for src in "$root"/lib/*.c "$root"/fuzz/fuzz-api.c; do
   obj=$bdir/obj/$(basename "${src%.c}").o
   objs+=("$obj")
   if [ "$src" = "$root/fuzz/fuzz-api.c" ]; then
-    warn=(-Wall -Wextra -Werror)
+    warn=(-Wall -Wextra -Werror -I"$bdir/gen")
   else
     # The library's allocations go through the fuzzer, which can fail them.
     warn=(-Wall -Wextra -Wno-unused-parameter -Dmalloc=mapops_fuzz_malloc
@@ -83,16 +93,37 @@ export UBSAN_OPTIONS=${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1}
 opts=(-error_exitcode=1 -timeout_exitcode=1 -max_len="$max_len" -timeout=30
       -rss_limit_mb=2560)
 
-# ---- Every regression input once.
+# ---- The fuzzer covers lib/mapops.api: it stops at start naming any
+# described function that it neither models nor calls generically.
+if ! "$bin" -runs=0 >"$bdir/start.log" 2>&1; then
+  grep '^fuzz-api:' "$bdir/start.log" >&2 || cat "$bdir/start.log" >&2
+  echo "fuzz/run.sh: FAILED: the fuzzer does not cover every function of lib/mapops.api (above)" >&2
+  exit 1
+fi
+
+# ---- Every regression once: call lists (text), compiled to input bytes now
+# with the ids of today's lib/mapops.api.
 rc=0
 shopt -s nullglob
 regs=("$root"/fuzz/regressions/*)
 shopt -u nullglob
 failed=()
+rm -f "$bdir"/regressions/*
 for f in "${regs[@]}"; do
   [ -f "$f" ] || continue
-  if ! env -u MAPOPS_FUZZ_NO_ALIAS "$bin" "${opts[@]}" "$f" >"$bdir/regression.log" 2>&1; then
+  in=$bdir/regressions/$(basename "${f%.calls}")
+  case $f in
+    *.calls) ;;
+    *) echo "fuzz/run.sh: $f is not a call list (NAME.calls, see fuzz/README.md)" >&2
+       failed+=("$f"); continue ;;
+  esac
+  if ! python3 "$root/fuzz/fuzzcalls.py" compile "$f" "$in"; then
+    failed+=("$f")
+    continue
+  fi
+  if ! env -u MAPOPS_FUZZ_NO_ALIAS "$bin" "${opts[@]}" "$in" >"$bdir/regression.log" 2>&1; then
     cat "$bdir/regression.log" >&2
+    echo "fuzz/run.sh: what it calls: MAPOPS_FUZZ_TRACE=1 $bin $in" >&2
     failed+=("$f")
   fi
 done
@@ -105,7 +136,13 @@ else
   echo "fuzz/run.sh: ${#regs[@]} regression inputs pass"
 fi
 
-# ---- Fuzz.  New inputs go to the build dir's corpus; fuzz/corpus is only read.
+# ---- Fuzz.  New inputs go to the build dir's corpus; fuzz/corpus is only
+# read.  The generic seeds are written afresh from lib/mapops.api, so a new
+# builder is fuzzed from its first run.
+if ! python3 "$root/fuzz/make-seeds.py" --generic "$bdir/seeds" >/dev/null; then
+  echo "fuzz/run.sh: FAILED to write the generic seeds" >&2
+  exit 1
+fi
 rm -f "$bdir"/artifacts/crash-* "$bdir"/artifacts/leak-* \
       "$bdir"/artifacts/timeout-* "$bdir"/artifacts/oom-*
 echo "fuzz/run.sh: fuzzing for ${secs}s"
@@ -113,7 +150,7 @@ frc=0
 # shellcheck disable=SC2086
 "$bin" "${opts[@]}" -max_total_time="$secs" -print_final_stats=1 \
   -artifact_prefix="$bdir/artifacts/" ${FUZZ_ARGS:-} \
-  "$bdir/corpus" "$root/fuzz/corpus" 2>"$bdir/fuzz.log" || frc=$?
+  "$bdir/corpus" "$root/fuzz/corpus" "$bdir/seeds" 2>"$bdir/fuzz.log" || frc=$?
 tail -n 40 "$bdir/fuzz.log"
 if [ $frc -ne 0 ]; then
   echo "fuzz/run.sh: the fuzzer FAILED (exit $frc); full log: $bdir/fuzz.log" >&2
