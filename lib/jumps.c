@@ -347,12 +347,25 @@ static void chk_subprogs(struct op *o)
 		op_error(o, -ENOMEM, "out of memory finding the subprograms");
 		return;
 	}
+	if (!sp)
+		return; /* no subprograms: nothing the kernel would refuse here */
+	/* Only a program whose subprograms the library started (mapops_call,
+	 * mapops_ld_func) is checked: raw calls from mapops_emit() keep 1.0's
+	 * "as given", and the kernel judges them at load. */
+	for (i = 0; i < prog->nfixups; i++)
+		if (insn_is_subprog_ref(&prog->insns[prog->fixups[i].slot]))
+			break;
+	if (i == prog->nfixups) {
+		free(sp);
+		return;
+	}
 	for (k = 0; k < n && !o->err; k++) {
+		/* Starts are distinct and below len: end > sp[k].start. */
 		size_t end = k + 1 < n ? sp[k + 1].start : prog->len;
 		const struct bpf_insn *last = &prog->insns[end - 1];
 		char text[160];
 
-		if (!sp || last->code == (BPF_JMP | BPF_EXIT) ||
+		if (last->code == (BPF_JMP | BPF_EXIT) ||
 		    last->code == (BPF_JMP | BPF_JA) ||
 		    last->code == (BPF_JMP32 | BPF_JA))
 			continue;
@@ -365,7 +378,7 @@ static void chk_subprogs(struct op *o)
 			 k + 1 < n ? subprog_what(prog, sp, k + 1, b, sizeof(b))
 				   : "the end of the program");
 	}
-	for (i = 0; sp && i < prog->nfixups && !o->err; i++) {
+	for (i = 0; i < prog->nfixups && !o->err; i++) {
 		const struct fixup *f = &prog->fixups[i];
 		uint32_t target = prog->labels.labels[f->label].slot;
 		const struct bpf_insn *in = &prog->insns[f->slot];

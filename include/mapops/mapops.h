@@ -295,7 +295,8 @@ MAPOPS_API int mapops_may_goto(mapops_prog_t *prog, const char *label);
  * subprogram (or the main program) whose last slot is not exit or an
  * unconditional jump (it would run into the next), and a jump to a label
  * in another subprogram (jumps stay inside their subprogram; a call is the
- * way in).
+ * way in).  A program whose only calls are raw ones (mapops_emit()) is not
+ * checked so: raw instructions stay as given, and the kernel judges them.
  *
  * A subprogram is called with its arguments in r1..r5 (pointers into the
  * caller's stack frame are allowed) and returns its result in r0; r1..r5
