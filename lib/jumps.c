@@ -220,6 +220,7 @@ const struct bpf_insn *mapops_prog_insns(mapops_prog_t *prog, size_t *cnt)
 	/* Check every jump before writing any, so a failure changes nothing. */
 	for (i = 0; i < prog->nfixups && !o.err; i++)
 		jump_offset(&o, &prog->fixups[i]);
+	map_refs_check(&o);
 	if (o.err) {
 		op_fail(&o);
 		return NULL;
@@ -227,6 +228,7 @@ const struct bpf_insn *mapops_prog_insns(mapops_prog_t *prog, size_t *cnt)
 	for (i = 0; i < prog->nfixups; i++)
 		prog->insns[prog->fixups[i].slot].off =
 			(__s16)jump_offset(&o, &prog->fixups[i]);
+	map_refs_fill(prog);
 	*cnt = prog->len;
 	return prog->insns;
 }

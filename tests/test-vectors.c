@@ -39,6 +39,7 @@ enum arg_kind {
 	A_S32,   /* __s32 */
 	A_U64,   /* __u64 */
 	A_S64,   /* __s64 */
+	A_U32,   /* __u32 */
 	A_LABEL, /* const char * */
 	A_INSNS, /* const struct bpf_insn *, size_t (one JSON list of slots) */
 	A_UNKNOWN,
@@ -46,7 +47,7 @@ enum arg_kind {
 
 static const char *const kind_names[] = {
 	[A_INT] = "int", [A_S32] = "__s32", [A_U64] = "__u64",
-	[A_S64] = "__s64", [A_LABEL] = "label string",
+	[A_S64] = "__s64", [A_U32] = "__u32", [A_LABEL] = "label string",
 	[A_INSNS] = "list of slots", [A_UNKNOWN] = "unknown C type",
 };
 
@@ -54,7 +55,8 @@ static enum arg_kind arg_kind_of(const char *ctype)
 {
 	static const struct { const char *ctype; enum arg_kind kind; } m[] = {
 		{ "int", A_INT }, { "__s32", A_S32 }, { "__u64", A_U64 },
-		{ "__s64", A_S64 }, { "const char *", A_LABEL },
+		{ "__s64", A_S64 }, { "__u32", A_U32 },
+		{ "const char *", A_LABEL },
 		{ "insns", A_INSNS },
 	};
 	size_t i;
@@ -488,6 +490,13 @@ static void parse_arg(json_object *j, enum arg_kind kind, struct arg *a,
 			fail_case("%s -%llu is out of range for __u64", what,
 				  mag);
 		a->u = neg ? (unsigned long long)(0 - mag) : (unsigned long long)mag;
+		return;
+	case A_U32:
+		parse_integer(j, true, &neg, &mag, what);
+		if (neg || mag > UINT32_MAX)
+			fail_case("%s %s%llu is out of range for __u32", what,
+				  neg ? "-" : "", mag);
+		a->u = mag;
 		return;
 	case A_LABEL:
 		if (!json_object_is_type(j, json_type_string))

@@ -26,7 +26,7 @@ def version_script(api):
 
 # How a vector argument reaches C, by the kind's C type.
 _FIELD = {"int": "(int)a[%d].i", "__s32": "(__s32)a[%d].i", "__s64": "(__s64)a[%d].i",
-          "__u64": "(__u64)a[%d].u", "size_t": "(size_t)a[%d].u",
+          "__u64": "(__u64)a[%d].u", "__u32": "(__u32)a[%d].u", "size_t": "(size_t)a[%d].u",
           "const char *": "a[%d].s"}
 
 
