@@ -543,7 +543,14 @@ struct bpf_insn *put_parallel_moves(struct bpf_insn *p, const int *dst,
 				break;
 		}
 		if (i < m) {
-			*p++ = insn_mov64_reg(d[i], s[i]);
+			int done = d[i], from = s[i];
+
+			*p++ = insn_mov64_reg(done, from);
+			/* done now holds from's value for good: read it there,
+			 * which may break a cycle without a scratch. */
+			for (j = 0; j < m; j++)
+				if (s[j] == from)
+					s[j] = done;
 			for (m--; i < m; i++) { /* keep the order */
 				d[i] = d[i + 1];
 				s[i] = s[i + 1];

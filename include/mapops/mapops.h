@@ -645,7 +645,8 @@ MAPOPS_API int mapops_map_lookup_or_init(mapops_prog_t *prog, int map_fd,
  *   place at once, in an order that loses none: the moves are listed
  *   (map first, then the key, value, context, index or CPU as the function
  *   names them) and each is emitted as soon as no pending move still reads
- *   its destination; a cycle parks one register in the first free scratch
+ *   its destination (later moves from the same register then read the
+ *   copy, which may break a cycle); a cycle parks one register in the first free scratch
  *   register (mapops_map_lookup_ptr, mapops_map_delete_ptr and
  *   mapops_perf_event_output: r3, else r0; mapops_map_update_ptr: r4, r5, r0;
  *   mapops_map_lookup_percpu and mapops_tail_call_reg: r2, else r0).
