@@ -103,11 +103,12 @@ static size_t ref_get(struct op *o, const char *name)
 		return prog->nrefs;
 	}
 	prog->refs = refs;
-	copy = strdup(name);
+	copy = malloc(strlen(name) + 1);
 	if (!copy) {
 		op_error(o, -ENOMEM, "out of memory naming a map");
 		return prog->nrefs;
 	}
+	strcpy(copy, name);
 	refs[prog->nrefs].name = copy;
 	refs[prog->nrefs].fd = -1;
 	return prog->nrefs++;

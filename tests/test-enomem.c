@@ -403,6 +403,30 @@ static void f_exit(mapops_prog_t *p)
 	ck_assert_int_eq(mapops_exit(p), 0);
 }
 
+/* MAPOPS_1.1 map functions (issue 11); the uses of named maps are in
+ * tests/test-enomem-maps.c (their name must exist before the call). */
+static bool is_errno(int v) { return v < 0 && v > -4096; }
+static int c_map_ref(mapops_prog_t *p)
+{
+	int m = mapops_map_ref(p, "counters");
+
+	return is_errno(m) ? m : 0;
+}
+static int c_bind_map(mapops_prog_t *p) { return mapops_prog_bind_map(p, "counters", 5); }
+static int c_lookup_reg(mapops_prog_t *p) { return mapops_map_lookup(p, mapops_map_reg(6), -4); }
+static int c_rb_output(mapops_prog_t *p) { return mapops_ringbuf_output(p, 3, -16, 16, 0); }
+static int c_rb_reserve(mapops_prog_t *p) { return mapops_ringbuf_reserve(p, 3, 16); }
+static int c_rb_submit(mapops_prog_t *p) { return mapops_ringbuf_submit(p, 6, BPF_RB_NO_WAKEUP); }
+static int c_rb_discard(mapops_prog_t *p) { return mapops_ringbuf_discard(p, 1, 0); }
+static int c_perf_output(mapops_prog_t *p) { return mapops_perf_event_output(p, 6, 3, -16, 16, BPF_F_CURRENT_CPU); }
+static int c_push(mapops_prog_t *p) { return mapops_map_push(p, 3, -8, BPF_EXIST); }
+static int c_pop(mapops_prog_t *p) { return mapops_map_pop(p, 3, -8); }
+static int c_peek(mapops_prog_t *p) { return mapops_map_peek(p, mapops_map_reg(7), -8); }
+static int c_tail_call(mapops_prog_t *p) { return mapops_tail_call(p, 6, 3, 2); }
+static int c_tail_call_reg(mapops_prog_t *p) { return mapops_tail_call_reg(p, 3, 3, 1); }
+static int c_lookup_percpu(mapops_prog_t *p) { return mapops_map_lookup_percpu(p, 3, -4, 1); }
+static int c_ld_map_value(mapops_prog_t *p) { return mapops_ld_map_value(p, 2, 3, 4); }
+
 struct call {
 	const char *fn;      /* the public function, as the message names it */
 	const char *what;
@@ -450,6 +474,21 @@ static const struct call calls[] = {
 	{ "mapops_prog_set_tag", "a new tag", c_set_tag, f_exit },
 	{ "mapops_prog_dump", "to /dev/null", c_dump, NULL },
 	{ "mapops_prog_dump_text", "as text", c_dump_text, NULL },
+	{ "mapops_map_ref", "a new name", c_map_ref, NULL },
+	{ "mapops_prog_bind_map", "a new name", c_bind_map, NULL },
+	{ "mapops_map_lookup", "a map in r6", c_lookup_reg, NULL },
+	{ "mapops_ringbuf_output", "output", c_rb_output, NULL },
+	{ "mapops_ringbuf_reserve", "reserve", c_rb_reserve, NULL },
+	{ "mapops_ringbuf_submit", "submit", c_rb_submit, NULL },
+	{ "mapops_ringbuf_discard", "discard", c_rb_discard, NULL },
+	{ "mapops_perf_event_output", "BPF_F_CURRENT_CPU", c_perf_output, NULL },
+	{ "mapops_map_push", "push", c_push, NULL },
+	{ "mapops_map_pop", "pop", c_pop, NULL },
+	{ "mapops_map_peek", "peek from r7", c_peek, NULL },
+	{ "mapops_tail_call", "tail call", c_tail_call, NULL },
+	{ "mapops_tail_call_reg", "tail call (swap)", c_tail_call_reg, NULL },
+	{ "mapops_map_lookup_percpu", "per-CPU lookup", c_lookup_percpu, NULL },
+	{ "mapops_ld_map_value", "direct value", c_ld_map_value, NULL },
 };
 #define NCALLS (sizeof(calls) / sizeof(calls[0]))
 
