@@ -189,6 +189,12 @@ static const char *type_name(__u32 type)
 	return s ? s : "unknown";
 }
 
+/* "a" or "an" before a type name. */
+static const char *art(const char *t)
+{
+	return strchr("aeiou", t[0]) ? "an" : "a";
+}
+
 static bool is_array(__u32 type)
 {
 	return type == BPF_MAP_TYPE_ARRAY || type == BPF_MAP_TYPE_PERCPU_ARRAY;
@@ -224,16 +230,16 @@ static int need_problem(const struct map_info *mi, const struct map_need *n,
 	case NEED_UPDATE:
 		if (is_array(mi->type) && (n->arg & BPF_NOEXIST)) {
 			snprintf(msg, size,
-				 "flags BPF_NOEXIST on a %s map, whose elements always exist: the update always fails (-EEXIST)",
-				 t);
+				 "flags BPF_NOEXIST on %s %s map, whose elements always exist: the update always fails (-EEXIST)",
+				 art(t), t);
 			return -EINVAL;
 		}
 		break;
 	case NEED_DELETE:
 		if (is_array(mi->type)) {
 			snprintf(msg, size,
-				 "map_fd is a %s map, whose elements cannot be deleted (the kernel answers -EINVAL)",
-				 t);
+				 "map_fd is %s %s map, whose elements cannot be deleted (the kernel answers -EINVAL)",
+				art(t), t);
 			return -EINVAL;
 		}
 		break;
@@ -249,8 +255,8 @@ static int need_problem(const struct map_info *mi, const struct map_need *n,
 	case NEED_RB_RESERVE:
 		if (mi->type != BPF_MAP_TYPE_RINGBUF) {
 			snprintf(msg, size,
-				 "map_fd is a %s map, not a ring buffer (BPF_MAP_TYPE_RINGBUF)",
-				 t);
+				 "map_fd is %s %s map, not a ring buffer (BPF_MAP_TYPE_RINGBUF)",
+				art(t), t);
 			return -EINVAL;
 		}
 		/* A record takes an 8-byte header and is rounded up to 8. */
@@ -265,8 +271,8 @@ static int need_problem(const struct map_info *mi, const struct map_need *n,
 	case NEED_PERF:
 		if (mi->type != BPF_MAP_TYPE_PERF_EVENT_ARRAY) {
 			snprintf(msg, size,
-				 "map_fd is a %s map, not a perf event array (BPF_MAP_TYPE_PERF_EVENT_ARRAY)",
-				 t);
+				 "map_fd is %s %s map, not a perf event array (BPF_MAP_TYPE_PERF_EVENT_ARRAY)",
+				art(t), t);
 			return -EINVAL;
 		}
 		break;
@@ -274,24 +280,24 @@ static int need_problem(const struct map_info *mi, const struct map_need *n,
 		if (mi->type != BPF_MAP_TYPE_QUEUE &&
 		    mi->type != BPF_MAP_TYPE_STACK) {
 			snprintf(msg, size,
-				 "map_fd is a %s map, not a queue or stack (BPF_MAP_TYPE_QUEUE, BPF_MAP_TYPE_STACK)",
-				 t);
+				 "map_fd is %s %s map, not a queue or stack (BPF_MAP_TYPE_QUEUE, BPF_MAP_TYPE_STACK)",
+				art(t), t);
 			return -EINVAL;
 		}
 		break;
 	case NEED_PROG_ARRAY:
 		if (mi->type != BPF_MAP_TYPE_PROG_ARRAY) {
 			snprintf(msg, size,
-				 "map_fd is a %s map, not a program array (BPF_MAP_TYPE_PROG_ARRAY)",
-				 t);
+				 "map_fd is %s %s map, not a program array (BPF_MAP_TYPE_PROG_ARRAY)",
+				art(t), t);
 			return -EINVAL;
 		}
 		break;
 	case NEED_VALUE_ADDR:
 		if (mi->type != BPF_MAP_TYPE_ARRAY || mi->max_entries != 1) {
 			snprintf(msg, size,
-				 "map_fd is a %s map of %u entries: direct value access needs an array map (BPF_MAP_TYPE_ARRAY) of exactly one entry",
-				 t, mi->max_entries);
+				 "map_fd is %s %s map of %u entries: direct value access needs an array map (BPF_MAP_TYPE_ARRAY) of exactly one entry",
+				 art(t), t, mi->max_entries);
 			return -EINVAL;
 		}
 		if (n->arg >= mi->value_size) {
@@ -304,8 +310,8 @@ static int need_problem(const struct map_info *mi, const struct map_need *n,
 	case NEED_PERCPU:
 		if (!is_percpu(mi->type)) {
 			snprintf(msg, size,
-				 "map_fd is a %s map, not a per-CPU map (BPF_MAP_TYPE_PERCPU_ARRAY, _PERCPU_HASH, _LRU_PERCPU_HASH)",
-				 t);
+				 "map_fd is %s %s map, not a per-CPU map (BPF_MAP_TYPE_PERCPU_ARRAY, _PERCPU_HASH, _LRU_PERCPU_HASH)",
+				art(t), t);
 			return -EINVAL;
 		}
 		break;

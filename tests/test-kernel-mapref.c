@@ -139,7 +139,7 @@ START_TEST(map_ref_checked_at_binding)
 	p = k11_new();
 	OK(p, mapops_map_delete(p, mapops_map_ref(p, "a"), -4));
 	ck_assert_refused(p, mapops_prog_bind_map(p, "a", array), EINVAL,
-			  "cannot serve mapops_map_delete #1 at slot 0: map_fd is a array map, whose elements cannot be deleted");
+			  "cannot serve mapops_map_delete #1 at slot 0: map_fd is an array map, whose elements cannot be deleted");
 	mapops_prog_free(p);
 	close(key4);
 	close(key2);

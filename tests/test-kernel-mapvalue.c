@@ -230,7 +230,7 @@ START_TEST(map_known_array_noexist_delete)
 
 	maps_make(&m);
 	REFUSED(mapops_map_update(p, m.array, -4, -16, BPF_NOEXIST), EINVAL,
-		"flags BPF_NOEXIST on a array map");
+		"flags BPF_NOEXIST on an array map");
 	REFUSED(mapops_map_update_ptr(p, m.percpu, BPF_REG_6, BPF_REG_7,
 				      BPF_NOEXIST),
 		EINVAL, "percpu_array map, whose elements always exist");
@@ -262,7 +262,7 @@ START_TEST(map_known_wrong_type)
 	REFUSED(mapops_ld_map_value(p, BPF_REG_1, m.hash4x4, 0), EINVAL,
 		"direct value access needs an array map");
 	REFUSED(mapops_ld_map_value(p, BPF_REG_1, m.array2, 0), EINVAL,
-		"array map of 2 entries");
+		"an array map of 2 entries");
 	REFUSED(mapops_ld_map_value(p, BPF_REG_1, m.array, 8), EINVAL,
 		"off 8 is past the map's 8-byte value");
 	REFUSED(mapops_ringbuf_reserve(p, m.ringbuf, 4096), EINVAL,
