@@ -40,6 +40,7 @@
 #define T_S32 (&ffi_type_sint32)   /* __s32 */
 #define T_S64 (&ffi_type_sint64)   /* __s64 */
 #define T_U64 (&ffi_type_uint64)   /* __u64 */
+#define T_U32 (&ffi_type_uint32)   /* __u32 */
 #define T_ENUM (&ffi_type_uint)    /* enum bpf_prog_type: all values >= 0 */
 #if SIZE_MAX == UINT64_MAX
 #define T_SIZE (&ffi_type_uint64)  /* size_t */
@@ -65,6 +66,7 @@ static ffi_type *ffi_type_of(const char *ctype)
 	static const struct { const char *ctype; ffi_type *t; } m[] = {
 		{ "void", T_VOID }, { "int", T_INT }, { "__s32", T_S32 },
 		{ "__s64", T_S64 }, { "__u64", T_U64 }, { "size_t", T_SIZE },
+		{ "__u32", T_U32 },
 		{ "enum bpf_prog_type", T_ENUM },
 	};
 	size_t i, n = strlen(ctype);
@@ -206,7 +208,7 @@ static union val vcall(const char *name, ffi_type *ret, va_list ap)
 			args[i].i = va_arg(ap, int);
 		else if (t == T_S32)
 			args[i].s32 = (int32_t)va_arg(ap, int);
-		else if (t == T_ENUM)
+		else if (t == T_ENUM || t == T_U32)
 			args[i].u = va_arg(ap, unsigned);
 		else if (t == T_S64)
 			args[i].s64 = va_arg(ap, int64_t);
