@@ -823,6 +823,9 @@ MAPOPS_API int mapops_perf_event_output(mapops_prog_t *prog, int ctx_reg,
  * Queues and stacks (BPF_MAP_TYPE_QUEUE, BPF_MAP_TYPE_STACK; since 1.1)
  *
  * The value (the map's value_size bytes) lies at r10 + value_stack_off.
+ * A negative errno result is an int: kernels before 6.4 zero-extend it into
+ * r0 (-ENOENT arrives as 0xfffffffe), so compare it with a 32-bit jump
+ * (mapops_jmp32_imm); a test against 0 works on every kernel.
  * ------------------------------------------------------------------------ */
 
 /**
