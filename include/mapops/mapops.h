@@ -465,7 +465,9 @@ MAPOPS_API const char *mapops_prog_dump_text(mapops_prog_t *prog);
  * Map operations
  *
  * map_fd is a map file descriptor (from bpf_map_create()), loaded into r1 as
- * an ld_imm64 with src_reg BPF_PSEUDO_MAP_FD; -EBADF if it is negative.
+ * an ld_imm64 with src_reg BPF_PSEUDO_MAP_FD; -EBADF if it is negative and
+ * not a map operand (since 1.1: a map in a register or a named map, see
+ * "Map operands" below, which also lists what a real map is checked for).
  * Stack offsets are relative to r10 and lie in [-512, -1]; the caller has
  * stored the key (and value) there.  Pointer registers of the _ptr forms may
  * be r0..r9.  The sequences below are exact: "fd" is the two-slot map load,
