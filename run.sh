@@ -3,6 +3,9 @@
 #   ./run.sh demo   install dependencies, build, run the packet-counter example
 #   ./run.sh demo-python, ./run.sh demo-lua
 #                   the same example written with the Python / LuaJIT binding
+#   ./run.sh demo-events
+#                   a ring-buffer event stream: one record per packet, printed
+#                   as it arrives (examples/event-stream.c)
 #   ./run.sh test   install dependencies, build, run every test suite:
 #                   the normal build, then again under ASan+UBSan, then
 #                   the threads suite under TSan
@@ -64,6 +67,12 @@ bindings_env() {
   export MAPOPS_LIBRARY=$PWD/build/lib/libmapops.so.1
   export PYTHONPATH=$PWD/bindings/python
   export LUA_PATH="$PWD/bindings/lua/?.lua;;"
+}
+
+cmd_demo_events() {
+  tools/install-deps.sh
+  setup_build build -Dwerror=true
+  ./build/examples/event-stream
 }
 
 cmd_demo_python() {
@@ -131,8 +140,9 @@ case "${1:-}" in
   demo) cmd_demo ;;
   demo-python) cmd_demo_python ;;
   demo-lua) cmd_demo_lua ;;
+  demo-events) cmd_demo_events ;;
   test) cmd_test ;;
   bench) shift; cmd_bench "$@" ;;
   regen) cmd_regen ;;
-  *) echo "usage: $0 demo|demo-python|demo-lua|test|bench [--readme]|regen" >&2; exit 2 ;;
+  *) echo "usage: $0 demo|demo-python|demo-lua|demo-events|test|bench [--readme]|regen" >&2; exit 2 ;;
 esac

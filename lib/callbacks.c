@@ -13,21 +13,6 @@
  * -E2BIG for more, so more is refused here. */
 #define LOOP_MAX (8u * 1024 * 1024)
 
-/*
- * The map operand in rN: the plain-fd map load of the map operations
- * (lib/maps.c), an ld_imm64 with src_reg BPF_PSEUDO_MAP_FD.  When map
- * operands gain other forms, this is the one place to call their loader.
- */
-static void chk_map(struct op *o, int map_fd)
-{
-	chk_map_fd(o, map_fd);
-}
-
-static struct bpf_insn *put_map(struct bpf_insn *p, int reg, int map_fd)
-{
-	return put_ld_imm64(p, reg, BPF_PSEUDO_MAP_FD, (__u32)map_fd);
-}
-
 static void chk_ctx(struct op *o, int ctx_stack_off)
 {
 	if (ctx_stack_off != 0)
@@ -68,17 +53,29 @@ int mapops_map_for_each(mapops_prog_t *prog, int map_fd, const char *callback,
 			int ctx_stack_off, __u64 flags)
 {
 	struct bpf_insn buf[CALLBACK_MAX_SLOTS], *p = buf;
+	struct map_need need = { NEED_ANY, 0, 0, 0 };
+	struct map_use m;
+	size_t first;
 	struct op o;
+	int rc;
 
 	if (op_start(&o, prog, __func__))
 		return o.err;
-	chk_map(&o, map_fd);
+	/* The map: a file descriptor, a register or a named reference. */
+	map_use_start(&o, &m, map_fd, MAP_TAKES_REG, NULL, need);
 	chk_ctx(&o, ctx_stack_off);
 	chk_flags(&o, "bpf_for_each_map_elem", flags);
+	map_use_check(&o, &m);
 	if (!o.err)
-		p = put_map(p, BPF_REG_1, map_fd);
-	return finish(&o, buf, p, callback, ctx_stack_off,
-		      BPF_FUNC_for_each_map_elem);
+		p = put_map(&m, buf, p, BPF_REG_1);
+	if (!map_use_reserve(&o, &m))
+		return op_fail(&o);
+	first = prog->len;
+	rc = finish(&o, buf, p, callback, ctx_stack_off,
+		    BPF_FUNC_for_each_map_elem);
+	if (rc == 0)
+		map_use_record(prog, &m, first);
+	return rc;
 }
 
 int mapops_loop(mapops_prog_t *prog, __u32 nr_loops, const char *callback,

@@ -181,10 +181,19 @@ int mapops_ld_map_fd(mapops_prog_t *prog, int dst, int map_fd)
 {
 	struct op o;
 
+	struct bpf_insn buf[2], *p;
+	struct map_use m;
+	struct map_need n = { NEED_ANY, 0, 0, 0 };
+
 	if (op_start(&o, prog, __func__))
 		return o.err;
-	chk_map_fd(&o, map_fd);
-	return ld_imm64(&o, dst, BPF_PSEUDO_MAP_FD, (__u32)map_fd);
+	map_use_start(&o, &m, map_fd, MAP_TAKES_REG, NULL, n);
+	chk_dst(&o, "dst", dst);
+	if (o.err)
+		return op_fail(&o);
+	/* A map in a register is a move (none when it is in dst already). */
+	p = put_map(&m, buf, buf, dst);
+	return map_use_append(&o, &m, buf, (size_t)(p - buf));
 }
 
 int mapops_call_helper(mapops_prog_t *prog, int helper_id)

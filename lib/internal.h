@@ -88,6 +88,14 @@ struct mapops_prog {
 	char *dump_text;
 	/* The BTF of the last mapops_prog_func_info(). */
 	struct prog_btf btf;
+	/* Map operands (mapref.c): named references, their uses, and what
+	 * the kernel said about each map fd this program was given. */
+	struct map_ref *refs;
+	size_t nrefs, cap_refs;
+	struct map_site *sites;
+	size_t nsites, cap_sites;
+	struct map_info *infos;
+	size_t ninfos, cap_infos;
 };
 
 /*
@@ -148,6 +156,112 @@ void origin_get(const mapops_prog_t *prog, size_t k, struct origin_info *info);
 /* Writes "fn #index" and, if tagged, " (\"tag\")"; snprintf's return. */
 int origin_snprint(const mapops_prog_t *prog, size_t slot, char *buf,
 		   size_t size);
+
+/*
+ * Map operands (mapref.c).  A map_fd argument is a file descriptor (>= 0),
+ * mapops_map_reg(r) = MAP_OPERAND_REG + r, or mapops_map_ref() =
+ * MAP_OPERAND_REF + the name's index in the program.  Both lie below the
+ * errno range, so a 1.0 caller's negative values mean what they meant.
+ */
+#define MAP_OPERAND_REG (-0x70000000)
+#define MAP_OPERAND_REF (-0x60000000)
+#define MAP_OPERAND_REF_MAX 0x00ffffff
+
+/* What the kernel told about a map fd (cached per program). */
+struct map_info {
+	int fd;
+	bool is_map;           /* false: not a BPF map (unchecked) */
+	__u32 type, key_size, value_size, max_entries;
+};
+
+/* What a call needs of its map, checked when the map is known. */
+enum map_need_kind {
+	NEED_ANY,        /* lookup (key_off) */
+	NEED_UPDATE,     /* arg: flags; BPF_NOEXIST refused on arrays */
+	NEED_DELETE,     /* refused on arrays */
+	NEED_COUNTER,    /* value_size >= 8 */
+	NEED_RINGBUF,
+	NEED_RB_RESERVE, /* arg: size */
+	NEED_PERF,
+	NEED_QUEUE,
+	NEED_PROG_ARRAY,
+	NEED_VALUE_ADDR, /* arg: off */
+	NEED_PERCPU,
+};
+struct map_need {
+	uint8_t kind;
+	int key_off;        /* a stack key of key_size bytes, or 0 */
+	int value_off;      /* a stack value of value_size bytes, or 0 */
+	uint32_t arg;
+};
+
+/* A named map: the caller's name and its bound fd (-1: not yet). */
+struct map_ref {
+	char *name;
+	int fd;
+};
+
+/* A placeholder map load at slot, for ref, by a call needing need. */
+struct map_site {
+	uint32_t slot;
+	uint32_t ref;
+	struct map_need need;
+};
+
+/* The map operand of a call in progress. */
+enum { MAP_FD, MAP_REG, MAP_REF };
+#define MAP_USE_MAX_LOADS 4
+struct map_use {
+	int kind;              /* MAP_FD, MAP_REG, MAP_REF */
+	int value;             /* the fd, the register or the ref index */
+	struct map_need need;
+	size_t at[MAP_USE_MAX_LOADS]; /* buffer slots of the ref's loads */
+	unsigned nat;
+};
+
+/* Which operands a call takes besides fds and references. */
+#define MAP_TAKES_REG     1u  /* any of r0..r9 */
+#define MAP_TAKES_REG_CALLEE 2u /* only r6..r9 (survives a helper call) */
+
+/* Checks the operand (naming the argument "map_fd") and fills u.  why:
+ * the refusal text for a register operand the call does not take. */
+void map_use_start(struct op *o, struct map_use *u, int operand,
+		   unsigned takes, const char *why, struct map_need need);
+/* After the call's own checks passed: when the map is known (a real map
+ * fd, or a bound name), refuses what it makes impossible. */
+void map_use_check(struct op *o, struct map_use *u);
+/* Writes "dst = map" at p (a load, or a move for a register operand; no
+ * slot when the register is dst already). buf: the sequence's start. */
+struct bpf_insn *put_map(struct map_use *u, struct bpf_insn *buf,
+			 struct bpf_insn *p, int dst);
+/* op_append() that also records the reference's loads; 0 or op_fail(). */
+int map_use_append(struct op *o, struct map_use *u,
+		   const struct bpf_insn *buf, size_t n);
+/* The two halves of map_use_append() around another append: makes room to
+ * record the loads (false, error recorded, on ENOMEM), then records them
+ * for the slots appended from first. */
+bool map_use_reserve(struct op *o, struct map_use *u);
+void map_use_record(mapops_prog_t *prog, const struct map_use *u,
+		    size_t first);
+/* Fills every reference's loads from its binding (mapops_prog_insns);
+ * first checks all, recording ENOENT for an unbound one. */
+void map_refs_check(struct op *o);
+void map_refs_fill(mapops_prog_t *prog);
+void map_refs_free(mapops_prog_t *prog);
+
+/* rN = v in the fewest slots: a 64-bit move up to INT32_MAX, a 32-bit
+ * move (zero-extending) up to UINT32_MAX, else an ld_imm64. */
+struct bpf_insn *put_const_u64(struct bpf_insn *p, int reg, __u64 v);
+/* dst = address of byte off of the map's value (BPF_PSEUDO_MAP_VALUE). */
+struct bpf_insn *put_map_value(struct map_use *u, struct bpf_insn *buf,
+			       struct bpf_insn *p, int dst, __u32 off);
+/* Checks a stack object of size bytes at off (size may exceed the frame). */
+void chk_stack_object(struct op *o, const char *what, int off, __u32 size);
+
+/* A parallel register move: dst[i] = src[i] for all i at once. */
+struct bpf_insn *put_parallel_moves(struct bpf_insn *p, const int *dst,
+				    const int *src, int n,
+				    const int *scratch, int nscratch);
 
 /* Emits one jump to the named label (a builder call's whole body). */
 int emit_jump(struct op *o, struct bpf_insn insn, const char *label);

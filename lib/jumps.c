@@ -436,10 +436,13 @@ const struct bpf_insn *prog_resolve(struct op *o, size_t *cnt)
 		jump_offset(o, &prog->fixups[i]);
 	if (!o->err)
 		chk_subprogs(o);
+	if (!o->err)
+		map_refs_check(o);
 	if (o->err)
 		return NULL;
 	for (i = 0; i < prog->nfixups; i++)
 		patch(prog, &prog->fixups[i], jump_offset(o, &prog->fixups[i]));
+	map_refs_fill(prog);
 	*cnt = prog->len;
 	return prog->insns;
 }

@@ -40,6 +40,7 @@ void mapops_prog_free(mapops_prog_t *prog)
 	free(prog->origins);
 	free(prog->tag_runs);
 	free(prog->tags);
+	map_refs_free(prog);
 	free(prog);
 }
 

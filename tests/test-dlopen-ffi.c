@@ -311,6 +311,17 @@ static void null_call(struct fn *f, const struct mapops_api_fn *d)
 			      f->name, (size_t)rv.a);
 	} else if (!strcmp(d->ret_kind, "text")) {
 		ck_assert_msg(rv.p != NULL, "%s(NULL) returned NULL", f->name);
+	} else if (!strcmp(d->ret_kind, "map_operand")) {
+		int v = (int)(ffi_sarg)rv.a;
+
+		/* With a handle: refused; without (mapops_map_reg(r0)): an
+		 * operand, below the errno range. */
+		if (d->nargs && !strcmp(d->kinds[0], "prog"))
+			ck_assert_msg(v == -EINVAL && errno == EINVAL,
+				      "%s(NULL, ...) returned %d, errno %d",
+				      f->name, v, errno);
+		else
+			ck_assert_msg(v < -4095, "%s(0) returned %d", f->name, v);
 	} else {
 		ck_assert_msg(!strcmp(d->ret_kind, "void"),
 			      "%s: no NULL-handle check for result kind %s",

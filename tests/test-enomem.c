@@ -376,6 +376,18 @@ static void f_exit(mapops_prog_t *p)
 	ck_assert_int_eq(mapops_exit(p), 0);
 }
 
+/* MAPOPS_1.1 map functions (issue 11); the uses of named maps are in
+ * tests/test-enomem-maps.c (their name must exist before the call). */
+static bool is_errno(int v) { return v < 0 && v > -4096; }
+static int c_map_ref(mapops_prog_t *p)
+{
+	int m = mapops_map_ref(p, "counters");
+
+	return is_errno(m) ? m : 0;
+}
+static int c_bind_map(mapops_prog_t *p) { return mapops_prog_bind_map(p, "counters", 5); }
+static int c_lookup_reg(mapops_prog_t *p) { return mapops_map_lookup(p, mapops_map_reg(6), -4); }
+
 struct call {
 	const char *fn;      /* the public function, as the message names it */
 	const char *what;
@@ -400,6 +412,9 @@ static const struct call special_calls[] = {
 	{ "mapops_prog_set_tag", "a new tag", c_set_tag, f_exit, NULL },
 	{ "mapops_prog_dump", "to /dev/null", c_dump, NULL, NULL },
 	{ "mapops_prog_dump_text", "as text", c_dump_text, NULL, NULL },
+	{ "mapops_map_ref", "a new name", c_map_ref, NULL, NULL },
+	{ "mapops_prog_bind_map", "a new name", c_bind_map, NULL, NULL },
+	{ "mapops_map_lookup", "a map in r6", c_lookup_reg, NULL, NULL },
 };
 #define NSPECIAL (sizeof(special_calls) / sizeof(special_calls[0]))
 

@@ -111,3 +111,12 @@ int tu_prog_load(mapops_prog_t *prog, enum bpf_prog_type type)
 	}
 	return tu_track_fd(fd);
 }
+
+const char *tu_prog_load_rejected(mapops_prog_t *prog,
+				  enum bpf_prog_type type)
+{
+	int fd = load(prog, type, true);
+
+	ck_assert_msg(fd < 0, "the kernel accepted a program it should refuse");
+	return verifier_log;
+}

@@ -51,5 +51,9 @@ void tu_assert_refused(const char *file, int line, mapops_prog_t *prog,
 /* Loads the program, failing the test with the verifier log on error; the
  * fd is tracked like tu_map_create()'s (testrun.h). */
 int tu_prog_load(mapops_prog_t *prog, enum bpf_prog_type type);
+/* Loads a program the kernel must refuse (fails the test if it loads);
+ * returns the verifier's log, valid until the next load. */
+const char *tu_prog_load_rejected(mapops_prog_t *prog,
+				  enum bpf_prog_type type);
 
 #endif

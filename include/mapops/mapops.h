@@ -767,7 +767,9 @@ MAPOPS_API const char *mapops_prog_dump_text(mapops_prog_t *prog);
  * Map operations
  *
  * map_fd is a map file descriptor (from bpf_map_create()), loaded into r1 as
- * an ld_imm64 with src_reg BPF_PSEUDO_MAP_FD; -EBADF if it is negative.
+ * an ld_imm64 with src_reg BPF_PSEUDO_MAP_FD; -EBADF if it is negative and
+ * not a map operand (since 1.1: a map in a register or a named map, see
+ * "Map operands" below, which also lists what a real map is checked for).
  * Stack offsets are relative to r10 and lie in [-512, -1]; the caller has
  * stored the key (and value) there.  Pointer registers of the _ptr forms may
  * be r0..r9.  The sequences below are exact: "fd" is the two-slot map load,
@@ -929,6 +931,309 @@ MAPOPS_API int mapops_map_increment_atomic(mapops_prog_t *prog, int map_fd,
 MAPOPS_API int mapops_map_lookup_or_init(mapops_prog_t *prog, int map_fd,
 					 int key_stack_off,
 					 int init_value_stack_off);
+
+/* ------------------------------------------------------------------------
+ * Map operands (since libmapops 1.1, MAPOPS_1.1)
+ *
+ * Every map_fd argument (the map operations above, mapops_ld_map_fd() and
+ * every function below) takes a map file descriptor, or one of two
+ * operands made by the functions in this section.  They are ints below
+ * the errno range (-4095..-1), so they are never mistaken for an fd or an
+ * error; a 1.0 library refuses them (-EBADF).
+ *
+ * - mapops_map_reg(r): the map whose pointer is in register r (r0..r9),
+ *   e.g. an inner map returned by a lookup in an ARRAY_OF_MAPS or
+ *   HASH_OF_MAPS.  Where a sequence above loads "fd" into r1, it then
+ *   moves "r1 = r" instead (no slot when r is r1).  The _ptr forms and the
+ *   functions below that take other registers move every register to its
+ *   place at once, in an order that loses none: the moves are listed
+ *   (map first, then the key, value, context, index or CPU as the function
+ *   names them) and each is emitted as soon as no pending move still reads
+ *   its destination (later moves from the same register then read the
+ *   copy, which may break a cycle); a cycle parks one register in the first free scratch
+ *   register (mapops_map_lookup_ptr, mapops_map_delete_ptr and
+ *   mapops_perf_event_output: r3, else r0; mapops_map_update_ptr: r4, r5, r0;
+ *   mapops_map_lookup_percpu and mapops_tail_call_reg: r2, else r0).
+ *   The operations that make two or more helper calls
+ *   (mapops_map_increment, mapops_map_increment_atomic,
+ *   mapops_map_lookup_or_init) need the map after the first call, so they
+ *   take it only from r6..r9 and refuse other registers (-EINVAL).
+ *   mapops_tail_call, mapops_tail_call_reg and mapops_ld_map_value refuse
+ *   a register (-EINVAL): the kernel needs their map itself at load time.
+ *   With a register, mapops_ld_map_fd emits "dst = r" (nothing when dst is
+ *   r).  The kernel only knows the map when it verifies the program, so
+ *   nothing about it is checked while building.
+ *
+ * - mapops_map_ref(prog, name): a named map of this program, bound to an
+ *   fd by mapops_prog_bind_map() before or after the calls that use it.
+ *   The sequences are those of an fd; the load's immediate is filled from
+ *   the binding by mapops_prog_insns() and mapops_prog_load() (so by every
+ *   function that resolves the program), each time, so binding again and
+ *   resolving again loads the same program against another map.  An
+ *   unbound name fails the resolution with ENOENT, naming the map and the
+ *   first call that used it.
+ *
+ * When a map operand is a real BPF map (an fd the kernel knows as a map,
+ * or a name bound to one), the library asks the kernel once per fd and
+ * program (bpf_obj_get_info_by_fd) for its type, key size, value size and
+ * entry count, and refuses (-EINVAL, naming the argument) what the kernel
+ * would refuse or what could never work: a stack key or value that runs
+ * past the frame for the map's key_size or value_size (for
+ * mapops_map_increment*, the scratch at value_stack_off must hold the
+ * whole value, which must be at least 8 bytes); BPF_NOEXIST, delete or
+ * delete_ptr on an ARRAY or PERCPU_ARRAY map; a ring-buffer call on a map
+ * that is not BPF_MAP_TYPE_RINGBUF, or a reservation that can never fit
+ * it; mapops_perf_event_output on a map that is not a perf event array;
+ * push/pop/peek on a map that is not a queue or stack; a tail call through
+ * a map that is not a program array; mapops_map_lookup_percpu on a map that
+ * is not per-CPU; mapops_ld_map_value on a map that is not an array of one
+ * entry, or at an offset past its value.  A name bound later is checked at
+ * binding time against every call made before.  Any other fd (one that is
+ * not a BPF map) is taken unchecked, as in 1.0.
+ * ------------------------------------------------------------------------ */
+
+/**
+ * Returns the operand "the map whose pointer is in reg" for a map_fd
+ * argument: reg must be r0..r9.  Emits nothing.  The value is stable:
+ * -0x70000000 + reg.
+ * Errors: -EINVAL (errno set) reg is not r0..r9.
+ * Since libmapops 1.1 (MAPOPS_1.1).
+ * Minimum kernel: 4.12.
+ */
+MAPOPS_API int mapops_map_reg(int reg);
+
+/**
+ * Returns the operand "the map named name in this program" for a map_fd
+ * argument of calls on prog (not of another program), adding the name,
+ * unbound, if new.  Calling it again with the same name returns the same
+ * operand.  Emits nothing.
+ * Errors (errno set): -EINVAL prog or name NULL, name empty;
+ * -ENAMETOOLONG name longer than MAPOPS_LABEL_MAX; -ENOMEM.
+ * Since libmapops 1.1 (MAPOPS_1.1).
+ * Minimum kernel: none (builds or reads memory only).
+ */
+MAPOPS_API int mapops_map_ref(mapops_prog_t *prog, const char *name);
+
+/**
+ * Binds name (as given to mapops_map_ref(), before or after this call) to
+ * the map map_fd; binding again replaces the fd.  The fd is written into
+ * the program's loads when it is next resolved.  If map_fd is a BPF map,
+ * the calls already made with this name are checked against it (see
+ * "the library knows the map" above).  Emits nothing.
+ * Errors (errno set): -EINVAL prog or name NULL, name empty, or a call
+ * made with this name could not work with this map (the message names the
+ * call and slot); -ENAMETOOLONG; -EBADF map_fd is negative (a name binds
+ * to an fd, not to another operand); -ENOMEM.  A failure changes nothing.
+ * Since libmapops 1.1 (MAPOPS_1.1).
+ * Minimum kernel: none (builds or reads memory only).
+ */
+MAPOPS_API int mapops_prog_bind_map(mapops_prog_t *prog, const char *name,
+				    int map_fd);
+
+/* ------------------------------------------------------------------------
+ * Ring buffers (BPF_MAP_TYPE_RINGBUF; since libmapops 1.1)
+ *
+ * flags: 0 (wake the consumer as the kernel sees fit), BPF_RB_NO_WAKEUP or
+ * BPF_RB_FORCE_WAKEUP.  The verifier requires every non-NULL reservation
+ * to be submitted or discarded, exactly once, on every path to exit: test
+ * r0 against 0 after mapops_ringbuf_reserve(), keep the pointer in a
+ * register that survives until then (r6..r9 across other calls), and do
+ * not exit in between.
+ * ------------------------------------------------------------------------ */
+
+/**
+ * Copies size bytes from r10 + data_stack_off into a new ring-buffer
+ * record.
+ * Emits (8 slots): r1 = map; r2 = r10; r2 += d; r3 = size; r4 = flags;
+ *                  call bpf_ringbuf_output
+ * Result: r0 = 0, or a negative errno (-EAGAIN when the buffer is full).
+ * Clobbers: r0..r5.
+ * Errors: -EINVAL also when the size bytes at data_stack_off leave the
+ * frame, or flags are not one of the three above.
+ * Since libmapops 1.1 (MAPOPS_1.1).
+ * Minimum kernel: 5.8.
+ */
+MAPOPS_API int mapops_ringbuf_output(mapops_prog_t *prog, int map_fd,
+				     int data_stack_off, __u32 size,
+				     __u64 flags);
+
+/**
+ * Reserves a record of size bytes (a constant) in the ring buffer.
+ * Emits (5 slots): r1 = map; r2 = size; r3 = 0; call bpf_ringbuf_reserve
+ * Result: r0 = pointer to size writable bytes, or NULL (0) when the buffer
+ * has no room; the verifier requires the NULL check, and a submit or
+ * discard of every non-NULL result (see above).  Clobbers: r0..r5.
+ * Errors: -EINVAL also when size is above 0x3fffffff (the kernel's largest
+ * record), or the known ring buffer is too small for it.
+ * Since libmapops 1.1 (MAPOPS_1.1).
+ * Minimum kernel: 5.8.
+ */
+MAPOPS_API int mapops_ringbuf_reserve(mapops_prog_t *prog, int map_fd,
+				      __u32 size);
+
+/**
+ * Submits the reservation whose pointer is in ptr_reg (r0..r9), making it
+ * visible to user space.
+ * Emits: [r1 = ptr_reg, unless ptr_reg is r1]; r2 = flags;
+ *        call bpf_ringbuf_submit                           (2 or 3 slots)
+ * Result: none.  Clobbers: r0..r5.
+ * Since libmapops 1.1 (MAPOPS_1.1).
+ * Minimum kernel: 5.8.
+ */
+MAPOPS_API int mapops_ringbuf_submit(mapops_prog_t *prog, int ptr_reg,
+				     __u64 flags);
+
+/**
+ * Discards the reservation whose pointer is in ptr_reg (r0..r9).
+ * Emits: [r1 = ptr_reg, unless ptr_reg is r1]; r2 = flags;
+ *        call bpf_ringbuf_discard                          (2 or 3 slots)
+ * Result: none.  Clobbers: r0..r5.
+ * Since libmapops 1.1 (MAPOPS_1.1).
+ * Minimum kernel: 5.8.
+ */
+MAPOPS_API int mapops_ringbuf_discard(mapops_prog_t *prog, int ptr_reg,
+				      __u64 flags);
+
+/* ------------------------------------------------------------------------
+ * Perf event output (BPF_MAP_TYPE_PERF_EVENT_ARRAY; since libmapops 1.1)
+ * ------------------------------------------------------------------------ */
+
+/**
+ * Sends size bytes from r10 + data_stack_off as a raw sample to the perf
+ * event in the map's slot flags & BPF_F_INDEX_MASK, or to the current
+ * CPU's with BPF_F_CURRENT_CPU; skb and XDP programs may add a context
+ * length in BPF_F_CTXLEN_MASK.  ctx_reg holds the program's context (it
+ * arrives in r1; programs usually keep it in r6).
+ * Emits: [r1 = ctx_reg, unless it is r1]; r2 = map; r3 = flags;
+ *        r4 = r10; r4 += d; r5 = size; call bpf_perf_event_output
+ * where "r3 = flags" reaches r3 with exactly the 64-bit value flags: a
+ * 64-bit move when flags <= 0x7fffffff, a 32-bit move "w3 = flags" (which
+ * zero-extends: BPF_F_CURRENT_CPU is 0xffffffff, and a sign-extending
+ * 64-bit move would make it -1, which the helper refuses) when flags <=
+ * 0xffffffff, else a 2-slot ld_imm64.  (9 to 11 slots with an fd.)
+ * Result: r0 = 0, or a negative errno (-ENOENT no event in that slot,
+ * -E2BIG an index past the array, -EOPNOTSUPP the wrong CPU's event).
+ * Clobbers: r0..r5.
+ * Errors: -EINVAL also when the data leave the frame, or flags have bits
+ * outside BPF_F_INDEX_MASK | BPF_F_CTXLEN_MASK.
+ * Since libmapops 1.1 (MAPOPS_1.1).
+ * Minimum kernel: 4.4.
+ */
+MAPOPS_API int mapops_perf_event_output(mapops_prog_t *prog, int ctx_reg,
+					int map_fd, int data_stack_off,
+					__u32 size, __u64 flags);
+
+/* ------------------------------------------------------------------------
+ * Queues and stacks (BPF_MAP_TYPE_QUEUE, BPF_MAP_TYPE_STACK; since 1.1)
+ *
+ * The value (the map's value_size bytes) lies at r10 + value_stack_off.
+ * A negative errno result is an int: kernels before 6.4 zero-extend it into
+ * r0 (-ENOENT arrives as 0xfffffffe), so compare it with a 32-bit jump
+ * (mapops_jmp32_imm); a test against 0 works on every kernel.
+ * ------------------------------------------------------------------------ */
+
+/**
+ * Pushes the value: at the tail of a queue, on top of a stack.  flags:
+ * BPF_ANY (fail with -E2BIG when full) or BPF_EXIST (overwrite the oldest
+ * element when full); BPF_NOEXIST is refused (the kernel answers -EINVAL
+ * at run time).
+ * Emits (7 slots): r1 = map; r2 = r10; r2 += v; r3 = flags;
+ *                  call bpf_map_push_elem
+ * Result: r0 = 0, or a negative errno.  Clobbers: r0..r5.
+ * Since libmapops 1.1 (MAPOPS_1.1).
+ * Minimum kernel: 4.20.
+ */
+MAPOPS_API int mapops_map_push(mapops_prog_t *prog, int map_fd,
+			       int value_stack_off, __u64 flags);
+
+/**
+ * Pops the oldest (queue) or newest (stack) element into the stack.
+ * Emits (6 slots): r1 = map; r2 = r10; r2 += v; call bpf_map_pop_elem
+ * Result: r0 = 0 with the value at r10 + value_stack_off, or -ENOENT when
+ * the map is empty.  Clobbers: r0..r5.
+ * Since libmapops 1.1 (MAPOPS_1.1).
+ * Minimum kernel: 4.20.
+ */
+MAPOPS_API int mapops_map_pop(mapops_prog_t *prog, int map_fd,
+			      int value_stack_off);
+
+/**
+ * As mapops_map_pop(), leaving the element in the map.
+ * Emits (6 slots): r1 = map; r2 = r10; r2 += v; call bpf_map_peek_elem
+ * Since libmapops 1.1 (MAPOPS_1.1).
+ * Minimum kernel: 4.20.
+ */
+MAPOPS_API int mapops_map_peek(mapops_prog_t *prog, int map_fd,
+			       int value_stack_off);
+
+/* ------------------------------------------------------------------------
+ * Tail calls (BPF_MAP_TYPE_PROG_ARRAY; since libmapops 1.1)
+ *
+ * A tail call does not return when the array's slot holds a program: that
+ * program runs with the context in ctx_reg and its result is the caller's.
+ * It falls through to the next instruction when the slot is empty, the
+ * index is past the array, or the chain limit (33 calls) is reached.  The
+ * map must be an fd or a mapops_map_ref() name (not a register).
+ * ------------------------------------------------------------------------ */
+
+/**
+ * Tail-calls the program at the constant index.
+ * Emits: [r1 = ctx_reg, unless it is r1]; r2 = map; r3 = index;
+ *        call bpf_tail_call                                (5 or 6 slots)
+ * ("r3 = index" is a 64-bit move up to 0x7fffffff, a 32-bit move above.)
+ * Result: on fall-through r0 is undefined.  Clobbers: r0..r5.
+ * Since libmapops 1.1 (MAPOPS_1.1).
+ * Minimum kernel: 4.2.
+ */
+MAPOPS_API int mapops_tail_call(mapops_prog_t *prog, int ctx_reg, int map_fd,
+				__u32 index);
+
+/**
+ * Tail-calls the program at the index held in index_reg (r0..r9).
+ * Emits: the moves r1 = ctx_reg and r3 = index_reg at once (none where in
+ * place; r2 breaks the cycle when ctx_reg is r3 and index_reg r1);
+ * r2 = map; call bpf_tail_call                             (3 to 6 slots)
+ * Result and clobbers as mapops_tail_call().
+ * Since libmapops 1.1 (MAPOPS_1.1).
+ * Minimum kernel: 4.2.
+ */
+MAPOPS_API int mapops_tail_call_reg(mapops_prog_t *prog, int ctx_reg,
+				    int map_fd, int index_reg);
+
+/* ------------------------------------------------------------------------
+ * Per-CPU lookup and direct value access (since libmapops 1.1)
+ * ------------------------------------------------------------------------ */
+
+/**
+ * Looks up the key at r10 + key_stack_off in a per-CPU map, returning the
+ * value of the CPU whose number is in cpu_reg (r0..r9).
+ * Emits: [r3 = cpu_reg, unless it is r3]; r1 = map; r2 = r10; r2 += k;
+ *        call bpf_map_lookup_percpu_elem                  (5 or 6 slots)
+ * Result: r0 = pointer to that CPU's value, or NULL when the key is absent
+ * or the CPU does not exist.  Clobbers: r0..r5.
+ * Since libmapops 1.1 (MAPOPS_1.1).
+ * Minimum kernel: 5.19.
+ */
+MAPOPS_API int mapops_map_lookup_percpu(mapops_prog_t *prog, int map_fd,
+					int key_stack_off, int cpu_reg);
+
+/**
+ * Emits "dst = address of byte off of the map's value" as an ld_imm64
+ * with src_reg BPF_PSEUDO_MAP_VALUE (imm = the fd, the second slot's imm =
+ * off): 2 slots, no helper call and no NULL check.  The kernel allows it
+ * only for an array map (BPF_MAP_TYPE_ARRAY) of exactly one element, with
+ * off < value_size; reads and writes through dst are then checked against
+ * the value's bounds.  Prefer it to a lookup for global counters and
+ * settings: a counter kept through a direct value pointer ran in about a
+ * third of the time of lookup-and-add here, and a program of 64 such
+ * counters loaded about 7 times faster.  Use mapops_atomic_op() on it when
+ * several CPUs write.
+ * Errors: -EINVAL also for a mapops_map_reg() operand.
+ * Since libmapops 1.1 (MAPOPS_1.1).
+ * Minimum kernel: 5.5.
+ */
+MAPOPS_API int mapops_ld_map_value(mapops_prog_t *prog, int dst, int map_fd,
+				   __u32 off);
 
 #ifdef __cplusplus
 }

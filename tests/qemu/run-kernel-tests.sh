@@ -19,7 +19,7 @@
 #   MAPOPS_QEMU_CACHE    where the kernel package is kept (default
 #                        SOURCE_ROOT/build-qemu-cache)
 #   MAPOPS_QEMU_KERNEL   a vmlinuz to boot instead of fetching one
-#   MAPOPS_QEMU_TESTS    which suites to run (default: all four)
+#   MAPOPS_QEMU_TESTS    which suites to run (default: all of them)
 #   MAPOPS_QEMU_TIMEOUT  seconds before the VM is killed (default 600)
 #   CK_RUN_SUITE, CK_RUN_CASE, CK_FORK, CK_VERBOSITY,
 #   CK_DEFAULT_TIMEOUT, CK_MAX_MSG_SIZE passed on to the suites in the VM
@@ -30,7 +30,7 @@ src=$(cd "${1:-$here/../..}" && pwd)
 build=${2:-$src/build-qemu}
 work=$build/qemu-kernel-tests
 cache=${MAPOPS_QEMU_CACHE:-$src/build-qemu-cache}
-suites=${MAPOPS_QEMU_TESTS:-test-kernel-maps test-kernel-ptr test-kernel-compose test-kernel-subprogs test-kernel-isa test-load}
+suites=${MAPOPS_QEMU_TESTS:-test-kernel-maps test-kernel-ptr test-kernel-compose test-kernel-subprogs test-kernel-isa test-load test-kernel-events test-kernel-queue test-kernel-tailcall test-kernel-mapvalue test-kernel-mapreg test-kernel-mapref}
 vm_timeout=${MAPOPS_QEMU_TIMEOUT:-600}
 t0=$(date +%s.%N)
 

@@ -65,6 +65,18 @@
 --   map_increment(map_fd, key_stack_off, value_stack_off, increment)
 --   map_increment_atomic(map_fd, key_stack_off, value_stack_off, increment)
 --   map_lookup_or_init(map_fd, key_stack_off, init_value_stack_off)
+--   ringbuf_output(map_fd, data_stack_off, size, flags)
+--   ringbuf_reserve(map_fd, size)
+--   ringbuf_submit(ptr_reg, flags)
+--   ringbuf_discard(ptr_reg, flags)
+--   perf_event_output(ctx_reg, map_fd, data_stack_off, size, flags)
+--   map_push(map_fd, value_stack_off, flags)
+--   map_pop(map_fd, value_stack_off)
+--   map_peek(map_fd, value_stack_off)
+--   tail_call(ctx_reg, map_fd, index)
+--   tail_call_reg(ctx_reg, map_fd, index_reg)
+--   map_lookup_percpu(map_fd, key_stack_off, cpu_reg)
+--   ld_map_value(dst, map_fd, off)
 
 local ffi = require "ffi"
 local bit = require "bit"
@@ -140,6 +152,21 @@ int mapops_map_delete_ptr(mapops_prog_t *prog, int map_fd, int key_reg);
 int mapops_map_increment(mapops_prog_t *prog, int map_fd, int key_stack_off, int value_stack_off, int64_t increment);
 int mapops_map_increment_atomic(mapops_prog_t *prog, int map_fd, int key_stack_off, int value_stack_off, int64_t increment);
 int mapops_map_lookup_or_init(mapops_prog_t *prog, int map_fd, int key_stack_off, int init_value_stack_off);
+int mapops_map_reg(int reg);
+int mapops_map_ref(mapops_prog_t *prog, const char *name);
+int mapops_prog_bind_map(mapops_prog_t *prog, const char *name, int map_fd);
+int mapops_ringbuf_output(mapops_prog_t *prog, int map_fd, int data_stack_off, uint32_t size, uint64_t flags);
+int mapops_ringbuf_reserve(mapops_prog_t *prog, int map_fd, uint32_t size);
+int mapops_ringbuf_submit(mapops_prog_t *prog, int ptr_reg, uint64_t flags);
+int mapops_ringbuf_discard(mapops_prog_t *prog, int ptr_reg, uint64_t flags);
+int mapops_perf_event_output(mapops_prog_t *prog, int ctx_reg, int map_fd, int data_stack_off, uint32_t size, uint64_t flags);
+int mapops_map_push(mapops_prog_t *prog, int map_fd, int value_stack_off, uint64_t flags);
+int mapops_map_pop(mapops_prog_t *prog, int map_fd, int value_stack_off);
+int mapops_map_peek(mapops_prog_t *prog, int map_fd, int value_stack_off);
+int mapops_tail_call(mapops_prog_t *prog, int ctx_reg, int map_fd, uint32_t index);
+int mapops_tail_call_reg(mapops_prog_t *prog, int ctx_reg, int map_fd, int index_reg);
+int mapops_map_lookup_percpu(mapops_prog_t *prog, int map_fd, int key_stack_off, int cpu_reg);
+int mapops_ld_map_value(mapops_prog_t *prog, int dst, int map_fd, uint32_t off);
 ]]
 ffi.cdef(API.CDEF)
 
@@ -600,6 +627,117 @@ API.FUNCTIONS = {
 		params = { { name = "map_fd", kind = "map", check = "int" }, { name = "key_stack_off", kind = "stack_off", check = "int" }, { name = "init_value_stack_off", kind = "stack_off", check = "int" } },
 		example = { 3, -4, -16 },
 	},
+	{
+		id = 100, name = "mapops_map_reg", short = "map_reg", since = "1.1", kernel = "4.12",
+		ret = { kind = "map_operand", ctype = "int" },
+		args = { { kind = "ptr_reg", ctype = "int", name = "reg" } },
+	},
+	{
+		id = 101, name = "mapops_map_ref", short = "map_ref", since = "1.1", kernel = "-",
+		ret = { kind = "map_operand", ctype = "int" },
+		args = { { kind = "prog", ctype = "mapops_prog_t *", name = "prog" }, { kind = "label", ctype = "const char *", name = "name" } },
+	},
+	{
+		id = 102, name = "mapops_prog_bind_map", short = "prog_bind_map", since = "1.1", kernel = "-",
+		ret = { kind = "status", ctype = "int" },
+		args = { { kind = "prog", ctype = "mapops_prog_t *", name = "prog" }, { kind = "label", ctype = "const char *", name = "name" }, { kind = "map", ctype = "int", name = "map_fd" } },
+	},
+	{
+		id = 103, name = "mapops_ringbuf_output", short = "ringbuf_output", since = "1.1", kernel = "5.8",
+		ret = { kind = "status", ctype = "int" },
+		args = { { kind = "prog", ctype = "mapops_prog_t *", name = "prog" }, { kind = "map", ctype = "int", name = "map_fd" }, { kind = "stack_off", ctype = "int", name = "data_stack_off" }, { kind = "u32", ctype = "__u32", name = "size" }, { kind = "flags", ctype = "__u64", name = "flags" } },
+		builder = true,
+		params = { { name = "map_fd", kind = "map", check = "int" }, { name = "data_stack_off", kind = "stack_off", check = "int" }, { name = "size", kind = "u32", check = "u32" }, { name = "flags", kind = "flags", check = "u64" } },
+		example = { 3, -16, 16, 0 },
+	},
+	{
+		id = 104, name = "mapops_ringbuf_reserve", short = "ringbuf_reserve", since = "1.1", kernel = "5.8",
+		ret = { kind = "status", ctype = "int" },
+		args = { { kind = "prog", ctype = "mapops_prog_t *", name = "prog" }, { kind = "map", ctype = "int", name = "map_fd" }, { kind = "u32", ctype = "__u32", name = "size" } },
+		builder = true,
+		params = { { name = "map_fd", kind = "map", check = "int" }, { name = "size", kind = "u32", check = "u32" } },
+		example = { 3, 16 },
+	},
+	{
+		id = 105, name = "mapops_ringbuf_submit", short = "ringbuf_submit", since = "1.1", kernel = "5.8",
+		ret = { kind = "status", ctype = "int" },
+		args = { { kind = "prog", ctype = "mapops_prog_t *", name = "prog" }, { kind = "ptr_reg", ctype = "int", name = "ptr_reg" }, { kind = "flags", ctype = "__u64", name = "flags" } },
+		builder = true,
+		params = { { name = "ptr_reg", kind = "ptr_reg", check = "int" }, { name = "flags", kind = "flags", check = "u64" } },
+		example = { 6, 1 },
+	},
+	{
+		id = 106, name = "mapops_ringbuf_discard", short = "ringbuf_discard", since = "1.1", kernel = "5.8",
+		ret = { kind = "status", ctype = "int" },
+		args = { { kind = "prog", ctype = "mapops_prog_t *", name = "prog" }, { kind = "ptr_reg", ctype = "int", name = "ptr_reg" }, { kind = "flags", ctype = "__u64", name = "flags" } },
+		builder = true,
+		params = { { name = "ptr_reg", kind = "ptr_reg", check = "int" }, { name = "flags", kind = "flags", check = "u64" } },
+		example = { 1, 0 },
+	},
+	{
+		id = 107, name = "mapops_perf_event_output", short = "perf_event_output", since = "1.1", kernel = "4.4",
+		ret = { kind = "status", ctype = "int" },
+		args = { { kind = "prog", ctype = "mapops_prog_t *", name = "prog" }, { kind = "ptr_reg", ctype = "int", name = "ctx_reg" }, { kind = "map", ctype = "int", name = "map_fd" }, { kind = "stack_off", ctype = "int", name = "data_stack_off" }, { kind = "u32", ctype = "__u32", name = "size" }, { kind = "flags", ctype = "__u64", name = "flags" } },
+		builder = true,
+		params = { { name = "ctx_reg", kind = "ptr_reg", check = "int" }, { name = "map_fd", kind = "map", check = "int" }, { name = "data_stack_off", kind = "stack_off", check = "int" }, { name = "size", kind = "u32", check = "u32" }, { name = "flags", kind = "flags", check = "u64" } },
+		example = { 6, 3, -16, 16, 4294967295 },
+	},
+	{
+		id = 108, name = "mapops_map_push", short = "map_push", since = "1.1", kernel = "4.20",
+		ret = { kind = "status", ctype = "int" },
+		args = { { kind = "prog", ctype = "mapops_prog_t *", name = "prog" }, { kind = "map", ctype = "int", name = "map_fd" }, { kind = "stack_off", ctype = "int", name = "value_stack_off" }, { kind = "flags", ctype = "__u64", name = "flags" } },
+		builder = true,
+		params = { { name = "map_fd", kind = "map", check = "int" }, { name = "value_stack_off", kind = "stack_off", check = "int" }, { name = "flags", kind = "flags", check = "u64" } },
+		example = { 3, -8, 2 },
+	},
+	{
+		id = 109, name = "mapops_map_pop", short = "map_pop", since = "1.1", kernel = "4.20",
+		ret = { kind = "status", ctype = "int" },
+		args = { { kind = "prog", ctype = "mapops_prog_t *", name = "prog" }, { kind = "map", ctype = "int", name = "map_fd" }, { kind = "stack_off", ctype = "int", name = "value_stack_off" } },
+		builder = true,
+		params = { { name = "map_fd", kind = "map", check = "int" }, { name = "value_stack_off", kind = "stack_off", check = "int" } },
+		example = { 3, -8 },
+	},
+	{
+		id = 110, name = "mapops_map_peek", short = "map_peek", since = "1.1", kernel = "4.20",
+		ret = { kind = "status", ctype = "int" },
+		args = { { kind = "prog", ctype = "mapops_prog_t *", name = "prog" }, { kind = "map", ctype = "int", name = "map_fd" }, { kind = "stack_off", ctype = "int", name = "value_stack_off" } },
+		builder = true,
+		params = { { name = "map_fd", kind = "map", check = "int" }, { name = "value_stack_off", kind = "stack_off", check = "int" } },
+		example = { 3, -8 },
+	},
+	{
+		id = 111, name = "mapops_tail_call", short = "tail_call", since = "1.1", kernel = "4.2",
+		ret = { kind = "status", ctype = "int" },
+		args = { { kind = "prog", ctype = "mapops_prog_t *", name = "prog" }, { kind = "ptr_reg", ctype = "int", name = "ctx_reg" }, { kind = "map", ctype = "int", name = "map_fd" }, { kind = "u32", ctype = "__u32", name = "index" } },
+		builder = true,
+		params = { { name = "ctx_reg", kind = "ptr_reg", check = "int" }, { name = "map_fd", kind = "map", check = "int" }, { name = "index", kind = "u32", check = "u32" } },
+		example = { 6, 3, 2 },
+	},
+	{
+		id = 112, name = "mapops_tail_call_reg", short = "tail_call_reg", since = "1.1", kernel = "4.2",
+		ret = { kind = "status", ctype = "int" },
+		args = { { kind = "prog", ctype = "mapops_prog_t *", name = "prog" }, { kind = "ptr_reg", ctype = "int", name = "ctx_reg" }, { kind = "map", ctype = "int", name = "map_fd" }, { kind = "ptr_reg", ctype = "int", name = "index_reg" } },
+		builder = true,
+		params = { { name = "ctx_reg", kind = "ptr_reg", check = "int" }, { name = "map_fd", kind = "map", check = "int" }, { name = "index_reg", kind = "ptr_reg", check = "int" } },
+		example = { 3, 3, 1 },
+	},
+	{
+		id = 113, name = "mapops_map_lookup_percpu", short = "map_lookup_percpu", since = "1.1", kernel = "5.19",
+		ret = { kind = "status", ctype = "int" },
+		args = { { kind = "prog", ctype = "mapops_prog_t *", name = "prog" }, { kind = "map", ctype = "int", name = "map_fd" }, { kind = "stack_off", ctype = "int", name = "key_stack_off" }, { kind = "ptr_reg", ctype = "int", name = "cpu_reg" } },
+		builder = true,
+		params = { { name = "map_fd", kind = "map", check = "int" }, { name = "key_stack_off", kind = "stack_off", check = "int" }, { name = "cpu_reg", kind = "ptr_reg", check = "int" } },
+		example = { 3, -4, 1 },
+	},
+	{
+		id = 114, name = "mapops_ld_map_value", short = "ld_map_value", since = "1.1", kernel = "5.5",
+		ret = { kind = "status", ctype = "int" },
+		args = { { kind = "prog", ctype = "mapops_prog_t *", name = "prog" }, { kind = "dst", ctype = "int", name = "dst" }, { kind = "map", ctype = "int", name = "map_fd" }, { kind = "u32", ctype = "__u32", name = "off" } },
+		builder = true,
+		params = { { name = "dst", kind = "dst", check = "int" }, { name = "map_fd", kind = "map", check = "int" }, { name = "off", kind = "u32", check = "u32" } },
+		example = { 2, 3, 4 },
+	},
 }
 
 API.CONSTANTS = {
@@ -618,6 +756,11 @@ API.CONSTANTS = {
 	{ "BPF_NOEXIST", 1, "BPF_NOEXIST", "map update flags" },
 	{ "BPF_EXIST", 2, "BPF_EXIST", "map update flags" },
 	{ "BPF_F_LOCK", 4, "BPF_F_LOCK", "map update flags" },
+	{ "RB_NO_WAKEUP", 1, "BPF_RB_NO_WAKEUP", "ring buffer flags" },
+	{ "RB_FORCE_WAKEUP", 2, "BPF_RB_FORCE_WAKEUP", "ring buffer flags" },
+	{ "F_CURRENT_CPU", 4294967295, "BPF_F_CURRENT_CPU", "perf event output flags" },
+	{ "F_INDEX_MASK", 4294967295, "BPF_F_INDEX_MASK", "perf event output flags" },
+	{ "F_CTXLEN_MASK", 4503595332403200, "BPF_F_CTXLEN_MASK", "perf event output flags" },
 	{ "ADD", 0, "BPF_ADD", "ALU operations" },
 	{ "SUB", 16, "BPF_SUB", "ALU operations" },
 	{ "MUL", 32, "BPF_MUL", "ALU operations" },
@@ -989,10 +1132,6 @@ API.CONSTANTS = {
 	{ "TC_ACT_JUMP", 268435456, "TC_ACT_JUMP", "tc actions" },
 	{ "TC_ACT_GOTO_CHAIN", 536870912, "TC_ACT_GOTO_CHAIN", "tc actions" },
 	{ "TC_ACT_EXT_OPCODE_MAX", 536870912, "TC_ACT_EXT_OPCODE_MAX", "tc actions" },
-	{ "F_CURRENT_CPU", 4294967295, "BPF_F_CURRENT_CPU", "helper flags" },
-	{ "F_CTXLEN_MASK", 4503595332403200, "BPF_F_CTXLEN_MASK", "helper flags" },
-	{ "RB_NO_WAKEUP", 1, "BPF_RB_NO_WAKEUP", "helper flags" },
-	{ "RB_FORCE_WAKEUP", 2, "BPF_RB_FORCE_WAKEUP", "helper flags" },
 	{ "F_SLEEPABLE", 16, "BPF_F_SLEEPABLE", "program load flags" },
 	{ "XDP_MD_DATA", 0, "offsetof(struct xdp_md, data)", "context offsets: struct xdp_md" },
 	{ "XDP_MD_DATA_END", 4, "offsetof(struct xdp_md, data_end)", "context offsets: struct xdp_md" },
@@ -2202,6 +2341,284 @@ function API.builders(b)
 			init_value_stack_off = v
 		end
 		local rc = C.mapops_map_lookup_or_init(p, map_fd, key_stack_off, init_value_stack_off)
+		if rc < 0 then return lib_fail(p, rc) end
+		return true
+	end
+
+	-- int mapops_ringbuf_output(mapops_prog_t *prog, int map_fd, int data_stack_off, __u32 size, __u64 flags)  (MAPOPS_1.1)
+	function methods.ringbuf_output(self, map_fd, data_stack_off, size, flags)
+		local p = handles[self]
+		if not p then return not_open(self, "ringbuf_output") end
+		if not (type(map_fd) == "number" and tobit(map_fd) == map_fd) then
+			local v, why = check.int(map_fd)
+			if v == nil then return fail("ringbuf_output", "map_fd", why) end
+			map_fd = v
+		end
+		if not (type(data_stack_off) == "number" and tobit(data_stack_off) == data_stack_off) then
+			local v, why = check.int(data_stack_off)
+			if v == nil then return fail("ringbuf_output", "data_stack_off", why) end
+			data_stack_off = v
+		end
+		if not (type(size) == "number" and size >= 0 and size <= 4294967295 and size % 1 == 0) then
+			local v, why = check.u32(size)
+			if v == nil then return fail("ringbuf_output", "size", why) end
+			size = v
+		end
+		if not (type(flags) == "number" and flags >= 0 and flags <= SAFE and flags % 1 == 0) then
+			local v, why = check.u64(flags)
+			if v == nil then return fail("ringbuf_output", "flags", why) end
+			flags = v
+		end
+		local rc = C.mapops_ringbuf_output(p, map_fd, data_stack_off, size, flags)
+		if rc < 0 then return lib_fail(p, rc) end
+		return true
+	end
+
+	-- int mapops_ringbuf_reserve(mapops_prog_t *prog, int map_fd, __u32 size)  (MAPOPS_1.1)
+	function methods.ringbuf_reserve(self, map_fd, size)
+		local p = handles[self]
+		if not p then return not_open(self, "ringbuf_reserve") end
+		if not (type(map_fd) == "number" and tobit(map_fd) == map_fd) then
+			local v, why = check.int(map_fd)
+			if v == nil then return fail("ringbuf_reserve", "map_fd", why) end
+			map_fd = v
+		end
+		if not (type(size) == "number" and size >= 0 and size <= 4294967295 and size % 1 == 0) then
+			local v, why = check.u32(size)
+			if v == nil then return fail("ringbuf_reserve", "size", why) end
+			size = v
+		end
+		local rc = C.mapops_ringbuf_reserve(p, map_fd, size)
+		if rc < 0 then return lib_fail(p, rc) end
+		return true
+	end
+
+	-- int mapops_ringbuf_submit(mapops_prog_t *prog, int ptr_reg, __u64 flags)  (MAPOPS_1.1)
+	function methods.ringbuf_submit(self, ptr_reg, flags)
+		local p = handles[self]
+		if not p then return not_open(self, "ringbuf_submit") end
+		if not (type(ptr_reg) == "number" and tobit(ptr_reg) == ptr_reg) then
+			local v, why = check.int(ptr_reg)
+			if v == nil then return fail("ringbuf_submit", "ptr_reg", why) end
+			ptr_reg = v
+		end
+		if not (type(flags) == "number" and flags >= 0 and flags <= SAFE and flags % 1 == 0) then
+			local v, why = check.u64(flags)
+			if v == nil then return fail("ringbuf_submit", "flags", why) end
+			flags = v
+		end
+		local rc = C.mapops_ringbuf_submit(p, ptr_reg, flags)
+		if rc < 0 then return lib_fail(p, rc) end
+		return true
+	end
+
+	-- int mapops_ringbuf_discard(mapops_prog_t *prog, int ptr_reg, __u64 flags)  (MAPOPS_1.1)
+	function methods.ringbuf_discard(self, ptr_reg, flags)
+		local p = handles[self]
+		if not p then return not_open(self, "ringbuf_discard") end
+		if not (type(ptr_reg) == "number" and tobit(ptr_reg) == ptr_reg) then
+			local v, why = check.int(ptr_reg)
+			if v == nil then return fail("ringbuf_discard", "ptr_reg", why) end
+			ptr_reg = v
+		end
+		if not (type(flags) == "number" and flags >= 0 and flags <= SAFE and flags % 1 == 0) then
+			local v, why = check.u64(flags)
+			if v == nil then return fail("ringbuf_discard", "flags", why) end
+			flags = v
+		end
+		local rc = C.mapops_ringbuf_discard(p, ptr_reg, flags)
+		if rc < 0 then return lib_fail(p, rc) end
+		return true
+	end
+
+	-- int mapops_perf_event_output(mapops_prog_t *prog, int ctx_reg, int map_fd, int data_stack_off, __u32 size, __u64 flags)  (MAPOPS_1.1)
+	function methods.perf_event_output(self, ctx_reg, map_fd, data_stack_off, size, flags)
+		local p = handles[self]
+		if not p then return not_open(self, "perf_event_output") end
+		if not (type(ctx_reg) == "number" and tobit(ctx_reg) == ctx_reg) then
+			local v, why = check.int(ctx_reg)
+			if v == nil then return fail("perf_event_output", "ctx_reg", why) end
+			ctx_reg = v
+		end
+		if not (type(map_fd) == "number" and tobit(map_fd) == map_fd) then
+			local v, why = check.int(map_fd)
+			if v == nil then return fail("perf_event_output", "map_fd", why) end
+			map_fd = v
+		end
+		if not (type(data_stack_off) == "number" and tobit(data_stack_off) == data_stack_off) then
+			local v, why = check.int(data_stack_off)
+			if v == nil then return fail("perf_event_output", "data_stack_off", why) end
+			data_stack_off = v
+		end
+		if not (type(size) == "number" and size >= 0 and size <= 4294967295 and size % 1 == 0) then
+			local v, why = check.u32(size)
+			if v == nil then return fail("perf_event_output", "size", why) end
+			size = v
+		end
+		if not (type(flags) == "number" and flags >= 0 and flags <= SAFE and flags % 1 == 0) then
+			local v, why = check.u64(flags)
+			if v == nil then return fail("perf_event_output", "flags", why) end
+			flags = v
+		end
+		local rc = C.mapops_perf_event_output(p, ctx_reg, map_fd, data_stack_off, size, flags)
+		if rc < 0 then return lib_fail(p, rc) end
+		return true
+	end
+
+	-- int mapops_map_push(mapops_prog_t *prog, int map_fd, int value_stack_off, __u64 flags)  (MAPOPS_1.1)
+	function methods.map_push(self, map_fd, value_stack_off, flags)
+		local p = handles[self]
+		if not p then return not_open(self, "map_push") end
+		if not (type(map_fd) == "number" and tobit(map_fd) == map_fd) then
+			local v, why = check.int(map_fd)
+			if v == nil then return fail("map_push", "map_fd", why) end
+			map_fd = v
+		end
+		if not (type(value_stack_off) == "number" and tobit(value_stack_off) == value_stack_off) then
+			local v, why = check.int(value_stack_off)
+			if v == nil then return fail("map_push", "value_stack_off", why) end
+			value_stack_off = v
+		end
+		if not (type(flags) == "number" and flags >= 0 and flags <= SAFE and flags % 1 == 0) then
+			local v, why = check.u64(flags)
+			if v == nil then return fail("map_push", "flags", why) end
+			flags = v
+		end
+		local rc = C.mapops_map_push(p, map_fd, value_stack_off, flags)
+		if rc < 0 then return lib_fail(p, rc) end
+		return true
+	end
+
+	-- int mapops_map_pop(mapops_prog_t *prog, int map_fd, int value_stack_off)  (MAPOPS_1.1)
+	function methods.map_pop(self, map_fd, value_stack_off)
+		local p = handles[self]
+		if not p then return not_open(self, "map_pop") end
+		if not (type(map_fd) == "number" and tobit(map_fd) == map_fd) then
+			local v, why = check.int(map_fd)
+			if v == nil then return fail("map_pop", "map_fd", why) end
+			map_fd = v
+		end
+		if not (type(value_stack_off) == "number" and tobit(value_stack_off) == value_stack_off) then
+			local v, why = check.int(value_stack_off)
+			if v == nil then return fail("map_pop", "value_stack_off", why) end
+			value_stack_off = v
+		end
+		local rc = C.mapops_map_pop(p, map_fd, value_stack_off)
+		if rc < 0 then return lib_fail(p, rc) end
+		return true
+	end
+
+	-- int mapops_map_peek(mapops_prog_t *prog, int map_fd, int value_stack_off)  (MAPOPS_1.1)
+	function methods.map_peek(self, map_fd, value_stack_off)
+		local p = handles[self]
+		if not p then return not_open(self, "map_peek") end
+		if not (type(map_fd) == "number" and tobit(map_fd) == map_fd) then
+			local v, why = check.int(map_fd)
+			if v == nil then return fail("map_peek", "map_fd", why) end
+			map_fd = v
+		end
+		if not (type(value_stack_off) == "number" and tobit(value_stack_off) == value_stack_off) then
+			local v, why = check.int(value_stack_off)
+			if v == nil then return fail("map_peek", "value_stack_off", why) end
+			value_stack_off = v
+		end
+		local rc = C.mapops_map_peek(p, map_fd, value_stack_off)
+		if rc < 0 then return lib_fail(p, rc) end
+		return true
+	end
+
+	-- int mapops_tail_call(mapops_prog_t *prog, int ctx_reg, int map_fd, __u32 index)  (MAPOPS_1.1)
+	function methods.tail_call(self, ctx_reg, map_fd, index)
+		local p = handles[self]
+		if not p then return not_open(self, "tail_call") end
+		if not (type(ctx_reg) == "number" and tobit(ctx_reg) == ctx_reg) then
+			local v, why = check.int(ctx_reg)
+			if v == nil then return fail("tail_call", "ctx_reg", why) end
+			ctx_reg = v
+		end
+		if not (type(map_fd) == "number" and tobit(map_fd) == map_fd) then
+			local v, why = check.int(map_fd)
+			if v == nil then return fail("tail_call", "map_fd", why) end
+			map_fd = v
+		end
+		if not (type(index) == "number" and index >= 0 and index <= 4294967295 and index % 1 == 0) then
+			local v, why = check.u32(index)
+			if v == nil then return fail("tail_call", "index", why) end
+			index = v
+		end
+		local rc = C.mapops_tail_call(p, ctx_reg, map_fd, index)
+		if rc < 0 then return lib_fail(p, rc) end
+		return true
+	end
+
+	-- int mapops_tail_call_reg(mapops_prog_t *prog, int ctx_reg, int map_fd, int index_reg)  (MAPOPS_1.1)
+	function methods.tail_call_reg(self, ctx_reg, map_fd, index_reg)
+		local p = handles[self]
+		if not p then return not_open(self, "tail_call_reg") end
+		if not (type(ctx_reg) == "number" and tobit(ctx_reg) == ctx_reg) then
+			local v, why = check.int(ctx_reg)
+			if v == nil then return fail("tail_call_reg", "ctx_reg", why) end
+			ctx_reg = v
+		end
+		if not (type(map_fd) == "number" and tobit(map_fd) == map_fd) then
+			local v, why = check.int(map_fd)
+			if v == nil then return fail("tail_call_reg", "map_fd", why) end
+			map_fd = v
+		end
+		if not (type(index_reg) == "number" and tobit(index_reg) == index_reg) then
+			local v, why = check.int(index_reg)
+			if v == nil then return fail("tail_call_reg", "index_reg", why) end
+			index_reg = v
+		end
+		local rc = C.mapops_tail_call_reg(p, ctx_reg, map_fd, index_reg)
+		if rc < 0 then return lib_fail(p, rc) end
+		return true
+	end
+
+	-- int mapops_map_lookup_percpu(mapops_prog_t *prog, int map_fd, int key_stack_off, int cpu_reg)  (MAPOPS_1.1)
+	function methods.map_lookup_percpu(self, map_fd, key_stack_off, cpu_reg)
+		local p = handles[self]
+		if not p then return not_open(self, "map_lookup_percpu") end
+		if not (type(map_fd) == "number" and tobit(map_fd) == map_fd) then
+			local v, why = check.int(map_fd)
+			if v == nil then return fail("map_lookup_percpu", "map_fd", why) end
+			map_fd = v
+		end
+		if not (type(key_stack_off) == "number" and tobit(key_stack_off) == key_stack_off) then
+			local v, why = check.int(key_stack_off)
+			if v == nil then return fail("map_lookup_percpu", "key_stack_off", why) end
+			key_stack_off = v
+		end
+		if not (type(cpu_reg) == "number" and tobit(cpu_reg) == cpu_reg) then
+			local v, why = check.int(cpu_reg)
+			if v == nil then return fail("map_lookup_percpu", "cpu_reg", why) end
+			cpu_reg = v
+		end
+		local rc = C.mapops_map_lookup_percpu(p, map_fd, key_stack_off, cpu_reg)
+		if rc < 0 then return lib_fail(p, rc) end
+		return true
+	end
+
+	-- int mapops_ld_map_value(mapops_prog_t *prog, int dst, int map_fd, __u32 off)  (MAPOPS_1.1)
+	function methods.ld_map_value(self, dst, map_fd, off)
+		local p = handles[self]
+		if not p then return not_open(self, "ld_map_value") end
+		if not (type(dst) == "number" and tobit(dst) == dst) then
+			local v, why = check.int(dst)
+			if v == nil then return fail("ld_map_value", "dst", why) end
+			dst = v
+		end
+		if not (type(map_fd) == "number" and tobit(map_fd) == map_fd) then
+			local v, why = check.int(map_fd)
+			if v == nil then return fail("ld_map_value", "map_fd", why) end
+			map_fd = v
+		end
+		if not (type(off) == "number" and off >= 0 and off <= 4294967295 and off % 1 == 0) then
+			local v, why = check.u32(off)
+			if v == nil then return fail("ld_map_value", "off", why) end
+			off = v
+		end
+		local rc = C.mapops_ld_map_value(p, dst, map_fd, off)
 		if rc < 0 then return lib_fail(p, rc) end
 		return true
 	end
