@@ -124,16 +124,19 @@ def _check_names(f):
                   "generated method (a keyword, self, or begins with _)" % a.name)
 
 
-def _wrap(text, width=72, indent=""):
+def _wrap(text, width=76, indent="", hang=""):
+    """text in lines of at most width columns, the first indented by
+    indent, the others by indent + hang."""
     words, lines, line = text.split(), [], ""
     for w in words:
-        if line and len(indent) + len(line) + 1 + len(w) > width:
-            lines.append(indent + line)
+        pre = indent + (hang if lines else "")
+        if line and len(pre) + len(line) + 1 + len(w) > width:
+            lines.append(pre + line)
             line = w
         else:
             line = w if not line else line + " " + w
     if line:
-        lines.append(indent + line)
+        lines.append(indent + (hang if lines else "") + line)
     return lines
 
 
@@ -146,7 +149,7 @@ def _docstring(f):
     for a in f.args[1:]:
         k = a.kind
         lines += _wrap("%s: %s (%s) -- %s" % (a.name, k.name, k.ctype, k.doc),
-                       indent=ind)
+                       indent=ind, hang="    ")
     if len(f.args) > 1:
         lines.append("")
     kernel = ("what it emits needs kernel %s or later" % f.kernel
@@ -199,9 +202,9 @@ def _method(f):
             converted.append(c)
         else:
             lo, hi = _int_range(k.ctype)
-            checks.append("_type(%s) is _int and %d <= %s and %s <= %d"
-                          % (a.name, max(lo, -FAST_INT), a.name, a.name,
-                             min(hi, FAST_INT)))
+            checks.append("_type(%s) is _int and\n%s%d <= %s and %s <= %d"
+                          % (a.name, " " * 16, max(lo, -FAST_INT), a.name,
+                             a.name, min(hi, FAST_INT)))
             cargs.append(a.name if k.ctype in PLAIN_INT
                          else "%s(%s)" % (INT_CTYPES[k.ctype], a.name))
             converted.append(a.name)

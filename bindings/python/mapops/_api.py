@@ -633,12 +633,12 @@ class Builders:
         """mapops_label() of <mapops/mapops.h>: appends to the program.
 
         name: label (const char *) -- a label name, 1..MAPOPS_LABEL_MAX
-        bytes
+            bytes
 
         Since MAPOPS_1.0; needs no kernel. Returns None, or raises
-        mapops.Error (the library refused: nothing was appended),
-        TypeError or ValueError (an argument refused before the C call),
-        ValueError (the program is closed).
+        mapops.Error (the library refused: nothing was appended), TypeError
+        or ValueError (an argument refused before the C call), ValueError
+        (the program is closed).
         """
         _c_name = name
         if _type(name) is _str:
@@ -663,12 +663,12 @@ class Builders:
         reg: reg (int) -- a register, BPF_REG_0..BPF_REG_10
         imm: s32 (__s32) -- a signed 32-bit immediate
         label: label (const char *) -- a label name, 1..MAPOPS_LABEL_MAX
-        bytes
+            bytes
 
-        Since MAPOPS_1.0; what it emits needs kernel 3.18 or later.
-        Returns None, or raises mapops.Error (the library refused:
-        nothing was appended), TypeError or ValueError (an argument
-        refused before the C call), ValueError (the program is closed).
+        Since MAPOPS_1.0; what it emits needs kernel 3.18 or later. Returns
+        None, or raises mapops.Error (the library refused: nothing was
+        appended), TypeError or ValueError (an argument refused before the C
+        call), ValueError (the program is closed).
         """
         _c_label = label
         if _type(label) is _str:
@@ -676,9 +676,12 @@ class Builders:
                 _c_label = label.encode()
             except _UnicodeEncodeError:
                 pass  # still a str: refused by _convert()
-        if not (_type(op) is _int and -1073741823 <= op and op <= 1073741823 and
-                _type(reg) is _int and -1073741823 <= reg and reg <= 1073741823 and
-                _type(imm) is _int and -1073741823 <= imm and imm <= 1073741823 and
+        if not (_type(op) is _int and
+                -1073741823 <= op and op <= 1073741823 and
+                _type(reg) is _int and
+                -1073741823 <= reg and reg <= 1073741823 and
+                _type(imm) is _int and
+                -1073741823 <= imm and imm <= 1073741823 and
                 _type(_c_label) is _bytes and 0 not in _c_label):
             op, reg, imm, _c_label = _convert(
                 self, 'jmp_imm', _ARGS['mapops_jmp_imm'], (op, reg, imm, label))
@@ -697,12 +700,12 @@ class Builders:
         dst: reg (int) -- a register, BPF_REG_0..BPF_REG_10
         src: reg (int) -- a register, BPF_REG_0..BPF_REG_10
         label: label (const char *) -- a label name, 1..MAPOPS_LABEL_MAX
-        bytes
+            bytes
 
-        Since MAPOPS_1.0; what it emits needs kernel 3.18 or later.
-        Returns None, or raises mapops.Error (the library refused:
-        nothing was appended), TypeError or ValueError (an argument
-        refused before the C call), ValueError (the program is closed).
+        Since MAPOPS_1.0; what it emits needs kernel 3.18 or later. Returns
+        None, or raises mapops.Error (the library refused: nothing was
+        appended), TypeError or ValueError (an argument refused before the C
+        call), ValueError (the program is closed).
         """
         _c_label = label
         if _type(label) is _str:
@@ -710,9 +713,12 @@ class Builders:
                 _c_label = label.encode()
             except _UnicodeEncodeError:
                 pass  # still a str: refused by _convert()
-        if not (_type(op) is _int and -1073741823 <= op and op <= 1073741823 and
-                _type(dst) is _int and -1073741823 <= dst and dst <= 1073741823 and
-                _type(src) is _int and -1073741823 <= src and src <= 1073741823 and
+        if not (_type(op) is _int and
+                -1073741823 <= op and op <= 1073741823 and
+                _type(dst) is _int and
+                -1073741823 <= dst and dst <= 1073741823 and
+                _type(src) is _int and
+                -1073741823 <= src and src <= 1073741823 and
                 _type(_c_label) is _bytes and 0 not in _c_label):
             op, dst, src, _c_label = _convert(
                 self, 'jmp_reg', _ARGS['mapops_jmp_reg'], (op, dst, src, label))
@@ -731,12 +737,12 @@ class Builders:
         reg: reg (int) -- a register, BPF_REG_0..BPF_REG_10
         imm: s32 (__s32) -- a signed 32-bit immediate
         label: label (const char *) -- a label name, 1..MAPOPS_LABEL_MAX
-        bytes
+            bytes
 
-        Since MAPOPS_1.0; what it emits needs kernel 5.1 or later.
-        Returns None, or raises mapops.Error (the library refused:
-        nothing was appended), TypeError or ValueError (an argument
-        refused before the C call), ValueError (the program is closed).
+        Since MAPOPS_1.0; what it emits needs kernel 5.1 or later. Returns
+        None, or raises mapops.Error (the library refused: nothing was
+        appended), TypeError or ValueError (an argument refused before the C
+        call), ValueError (the program is closed).
         """
         _c_label = label
         if _type(label) is _str:
@@ -744,9 +750,12 @@ class Builders:
                 _c_label = label.encode()
             except _UnicodeEncodeError:
                 pass  # still a str: refused by _convert()
-        if not (_type(op) is _int and -1073741823 <= op and op <= 1073741823 and
-                _type(reg) is _int and -1073741823 <= reg and reg <= 1073741823 and
-                _type(imm) is _int and -1073741823 <= imm and imm <= 1073741823 and
+        if not (_type(op) is _int and
+                -1073741823 <= op and op <= 1073741823 and
+                _type(reg) is _int and
+                -1073741823 <= reg and reg <= 1073741823 and
+                _type(imm) is _int and
+                -1073741823 <= imm and imm <= 1073741823 and
                 _type(_c_label) is _bytes and 0 not in _c_label):
             op, reg, imm, _c_label = _convert(
                 self, 'jmp32_imm', _ARGS['mapops_jmp32_imm'], (op, reg, imm, label))
@@ -765,12 +774,12 @@ class Builders:
         dst: reg (int) -- a register, BPF_REG_0..BPF_REG_10
         src: reg (int) -- a register, BPF_REG_0..BPF_REG_10
         label: label (const char *) -- a label name, 1..MAPOPS_LABEL_MAX
-        bytes
+            bytes
 
-        Since MAPOPS_1.0; what it emits needs kernel 5.1 or later.
-        Returns None, or raises mapops.Error (the library refused:
-        nothing was appended), TypeError or ValueError (an argument
-        refused before the C call), ValueError (the program is closed).
+        Since MAPOPS_1.0; what it emits needs kernel 5.1 or later. Returns
+        None, or raises mapops.Error (the library refused: nothing was
+        appended), TypeError or ValueError (an argument refused before the C
+        call), ValueError (the program is closed).
         """
         _c_label = label
         if _type(label) is _str:
@@ -778,9 +787,12 @@ class Builders:
                 _c_label = label.encode()
             except _UnicodeEncodeError:
                 pass  # still a str: refused by _convert()
-        if not (_type(op) is _int and -1073741823 <= op and op <= 1073741823 and
-                _type(dst) is _int and -1073741823 <= dst and dst <= 1073741823 and
-                _type(src) is _int and -1073741823 <= src and src <= 1073741823 and
+        if not (_type(op) is _int and
+                -1073741823 <= op and op <= 1073741823 and
+                _type(dst) is _int and
+                -1073741823 <= dst and dst <= 1073741823 and
+                _type(src) is _int and
+                -1073741823 <= src and src <= 1073741823 and
                 _type(_c_label) is _bytes and 0 not in _c_label):
             op, dst, src, _c_label = _convert(
                 self, 'jmp32_reg', _ARGS['mapops_jmp32_reg'], (op, dst, src, label))
@@ -796,12 +808,12 @@ class Builders:
         """mapops_ja() of <mapops/mapops.h>: appends to the program.
 
         label: label (const char *) -- a label name, 1..MAPOPS_LABEL_MAX
-        bytes
+            bytes
 
-        Since MAPOPS_1.0; what it emits needs kernel 3.18 or later.
-        Returns None, or raises mapops.Error (the library refused:
-        nothing was appended), TypeError or ValueError (an argument
-        refused before the C call), ValueError (the program is closed).
+        Since MAPOPS_1.0; what it emits needs kernel 3.18 or later. Returns
+        None, or raises mapops.Error (the library refused: nothing was
+        appended), TypeError or ValueError (an argument refused before the C
+        call), ValueError (the program is closed).
         """
         _c_label = label
         if _type(label) is _str:
@@ -826,14 +838,17 @@ class Builders:
         dst: dst (int) -- a register written, BPF_REG_0..BPF_REG_9
         imm: s32 (__s32) -- a signed 32-bit immediate
 
-        Since MAPOPS_1.0; what it emits needs kernel 3.18 or later.
-        Returns None, or raises mapops.Error (the library refused:
-        nothing was appended), TypeError or ValueError (an argument
-        refused before the C call), ValueError (the program is closed).
+        Since MAPOPS_1.0; what it emits needs kernel 3.18 or later. Returns
+        None, or raises mapops.Error (the library refused: nothing was
+        appended), TypeError or ValueError (an argument refused before the C
+        call), ValueError (the program is closed).
         """
-        if not (_type(op) is _int and -1073741823 <= op and op <= 1073741823 and
-                _type(dst) is _int and -1073741823 <= dst and dst <= 1073741823 and
-                _type(imm) is _int and -1073741823 <= imm and imm <= 1073741823):
+        if not (_type(op) is _int and
+                -1073741823 <= op and op <= 1073741823 and
+                _type(dst) is _int and
+                -1073741823 <= dst and dst <= 1073741823 and
+                _type(imm) is _int and
+                -1073741823 <= imm and imm <= 1073741823):
             op, dst, imm = _convert(
                 self, 'alu64_imm', _ARGS['mapops_alu64_imm'], (op, dst, imm))
         with self._lock:
@@ -851,14 +866,17 @@ class Builders:
         dst: dst (int) -- a register written, BPF_REG_0..BPF_REG_9
         src: reg (int) -- a register, BPF_REG_0..BPF_REG_10
 
-        Since MAPOPS_1.0; what it emits needs kernel 3.18 or later.
-        Returns None, or raises mapops.Error (the library refused:
-        nothing was appended), TypeError or ValueError (an argument
-        refused before the C call), ValueError (the program is closed).
+        Since MAPOPS_1.0; what it emits needs kernel 3.18 or later. Returns
+        None, or raises mapops.Error (the library refused: nothing was
+        appended), TypeError or ValueError (an argument refused before the C
+        call), ValueError (the program is closed).
         """
-        if not (_type(op) is _int and -1073741823 <= op and op <= 1073741823 and
-                _type(dst) is _int and -1073741823 <= dst and dst <= 1073741823 and
-                _type(src) is _int and -1073741823 <= src and src <= 1073741823):
+        if not (_type(op) is _int and
+                -1073741823 <= op and op <= 1073741823 and
+                _type(dst) is _int and
+                -1073741823 <= dst and dst <= 1073741823 and
+                _type(src) is _int and
+                -1073741823 <= src and src <= 1073741823):
             op, dst, src = _convert(
                 self, 'alu64_reg', _ARGS['mapops_alu64_reg'], (op, dst, src))
         with self._lock:
@@ -876,14 +894,17 @@ class Builders:
         dst: dst (int) -- a register written, BPF_REG_0..BPF_REG_9
         imm: s32 (__s32) -- a signed 32-bit immediate
 
-        Since MAPOPS_1.0; what it emits needs kernel 3.18 or later.
-        Returns None, or raises mapops.Error (the library refused:
-        nothing was appended), TypeError or ValueError (an argument
-        refused before the C call), ValueError (the program is closed).
+        Since MAPOPS_1.0; what it emits needs kernel 3.18 or later. Returns
+        None, or raises mapops.Error (the library refused: nothing was
+        appended), TypeError or ValueError (an argument refused before the C
+        call), ValueError (the program is closed).
         """
-        if not (_type(op) is _int and -1073741823 <= op and op <= 1073741823 and
-                _type(dst) is _int and -1073741823 <= dst and dst <= 1073741823 and
-                _type(imm) is _int and -1073741823 <= imm and imm <= 1073741823):
+        if not (_type(op) is _int and
+                -1073741823 <= op and op <= 1073741823 and
+                _type(dst) is _int and
+                -1073741823 <= dst and dst <= 1073741823 and
+                _type(imm) is _int and
+                -1073741823 <= imm and imm <= 1073741823):
             op, dst, imm = _convert(
                 self, 'alu32_imm', _ARGS['mapops_alu32_imm'], (op, dst, imm))
         with self._lock:
@@ -901,14 +922,17 @@ class Builders:
         dst: dst (int) -- a register written, BPF_REG_0..BPF_REG_9
         src: reg (int) -- a register, BPF_REG_0..BPF_REG_10
 
-        Since MAPOPS_1.0; what it emits needs kernel 3.18 or later.
-        Returns None, or raises mapops.Error (the library refused:
-        nothing was appended), TypeError or ValueError (an argument
-        refused before the C call), ValueError (the program is closed).
+        Since MAPOPS_1.0; what it emits needs kernel 3.18 or later. Returns
+        None, or raises mapops.Error (the library refused: nothing was
+        appended), TypeError or ValueError (an argument refused before the C
+        call), ValueError (the program is closed).
         """
-        if not (_type(op) is _int and -1073741823 <= op and op <= 1073741823 and
-                _type(dst) is _int and -1073741823 <= dst and dst <= 1073741823 and
-                _type(src) is _int and -1073741823 <= src and src <= 1073741823):
+        if not (_type(op) is _int and
+                -1073741823 <= op and op <= 1073741823 and
+                _type(dst) is _int and
+                -1073741823 <= dst and dst <= 1073741823 and
+                _type(src) is _int and
+                -1073741823 <= src and src <= 1073741823):
             op, dst, src = _convert(
                 self, 'alu32_reg', _ARGS['mapops_alu32_reg'], (op, dst, src))
         with self._lock:
@@ -926,14 +950,17 @@ class Builders:
         dst: dst (int) -- a register written, BPF_REG_0..BPF_REG_9
         bits: bits (int) -- 16, 32, 64
 
-        Since MAPOPS_1.0; what it emits needs kernel 3.18 or later.
-        Returns None, or raises mapops.Error (the library refused:
-        nothing was appended), TypeError or ValueError (an argument
-        refused before the C call), ValueError (the program is closed).
+        Since MAPOPS_1.0; what it emits needs kernel 3.18 or later. Returns
+        None, or raises mapops.Error (the library refused: nothing was
+        appended), TypeError or ValueError (an argument refused before the C
+        call), ValueError (the program is closed).
         """
-        if not (_type(type) is _int and -1073741823 <= type and type <= 1073741823 and
-                _type(dst) is _int and -1073741823 <= dst and dst <= 1073741823 and
-                _type(bits) is _int and -1073741823 <= bits and bits <= 1073741823):
+        if not (_type(type) is _int and
+                -1073741823 <= type and type <= 1073741823 and
+                _type(dst) is _int and
+                -1073741823 <= dst and dst <= 1073741823 and
+                _type(bits) is _int and
+                -1073741823 <= bits and bits <= 1073741823):
             type, dst, bits = _convert(
                 self, 'endian', _ARGS['mapops_endian'], (type, dst, bits))
         with self._lock:
@@ -952,15 +979,19 @@ class Builders:
         src: reg (int) -- a register, BPF_REG_0..BPF_REG_10
         off: off (int) -- a signed 16-bit memory offset
 
-        Since MAPOPS_1.0; what it emits needs kernel 3.18 or later.
-        Returns None, or raises mapops.Error (the library refused:
-        nothing was appended), TypeError or ValueError (an argument
-        refused before the C call), ValueError (the program is closed).
+        Since MAPOPS_1.0; what it emits needs kernel 3.18 or later. Returns
+        None, or raises mapops.Error (the library refused: nothing was
+        appended), TypeError or ValueError (an argument refused before the C
+        call), ValueError (the program is closed).
         """
-        if not (_type(size) is _int and -1073741823 <= size and size <= 1073741823 and
-                _type(dst) is _int and -1073741823 <= dst and dst <= 1073741823 and
-                _type(src) is _int and -1073741823 <= src and src <= 1073741823 and
-                _type(off) is _int and -1073741823 <= off and off <= 1073741823):
+        if not (_type(size) is _int and
+                -1073741823 <= size and size <= 1073741823 and
+                _type(dst) is _int and
+                -1073741823 <= dst and dst <= 1073741823 and
+                _type(src) is _int and
+                -1073741823 <= src and src <= 1073741823 and
+                _type(off) is _int and
+                -1073741823 <= off and off <= 1073741823):
             size, dst, src, off = _convert(
                 self, 'ldx_mem', _ARGS['mapops_ldx_mem'], (size, dst, src, off))
         with self._lock:
@@ -979,15 +1010,19 @@ class Builders:
         src: reg (int) -- a register, BPF_REG_0..BPF_REG_10
         off: off (int) -- a signed 16-bit memory offset
 
-        Since MAPOPS_1.0; what it emits needs kernel 3.18 or later.
-        Returns None, or raises mapops.Error (the library refused:
-        nothing was appended), TypeError or ValueError (an argument
-        refused before the C call), ValueError (the program is closed).
+        Since MAPOPS_1.0; what it emits needs kernel 3.18 or later. Returns
+        None, or raises mapops.Error (the library refused: nothing was
+        appended), TypeError or ValueError (an argument refused before the C
+        call), ValueError (the program is closed).
         """
-        if not (_type(size) is _int and -1073741823 <= size and size <= 1073741823 and
-                _type(dst) is _int and -1073741823 <= dst and dst <= 1073741823 and
-                _type(src) is _int and -1073741823 <= src and src <= 1073741823 and
-                _type(off) is _int and -1073741823 <= off and off <= 1073741823):
+        if not (_type(size) is _int and
+                -1073741823 <= size and size <= 1073741823 and
+                _type(dst) is _int and
+                -1073741823 <= dst and dst <= 1073741823 and
+                _type(src) is _int and
+                -1073741823 <= src and src <= 1073741823 and
+                _type(off) is _int and
+                -1073741823 <= off and off <= 1073741823):
             size, dst, src, off = _convert(
                 self, 'stx_mem', _ARGS['mapops_stx_mem'], (size, dst, src, off))
         with self._lock:
@@ -1006,15 +1041,19 @@ class Builders:
         off: off (int) -- a signed 16-bit memory offset
         imm: s32 (__s32) -- a signed 32-bit immediate
 
-        Since MAPOPS_1.0; what it emits needs kernel 3.18 or later.
-        Returns None, or raises mapops.Error (the library refused:
-        nothing was appended), TypeError or ValueError (an argument
-        refused before the C call), ValueError (the program is closed).
+        Since MAPOPS_1.0; what it emits needs kernel 3.18 or later. Returns
+        None, or raises mapops.Error (the library refused: nothing was
+        appended), TypeError or ValueError (an argument refused before the C
+        call), ValueError (the program is closed).
         """
-        if not (_type(size) is _int and -1073741823 <= size and size <= 1073741823 and
-                _type(dst) is _int and -1073741823 <= dst and dst <= 1073741823 and
-                _type(off) is _int and -1073741823 <= off and off <= 1073741823 and
-                _type(imm) is _int and -1073741823 <= imm and imm <= 1073741823):
+        if not (_type(size) is _int and
+                -1073741823 <= size and size <= 1073741823 and
+                _type(dst) is _int and
+                -1073741823 <= dst and dst <= 1073741823 and
+                _type(off) is _int and
+                -1073741823 <= off and off <= 1073741823 and
+                _type(imm) is _int and
+                -1073741823 <= imm and imm <= 1073741823):
             size, dst, off, imm = _convert(
                 self, 'st_mem', _ARGS['mapops_st_mem'], (size, dst, off, imm))
         with self._lock:
@@ -1036,21 +1075,26 @@ class Builders:
 
         size: size (int) -- BPF_B, BPF_H, BPF_W, BPF_DW
         op: atomic_op (int) -- BPF_ADD, BPF_OR, BPF_AND, BPF_XOR (|
-        BPF_FETCH), BPF_XCHG, BPF_CMPXCHG
+            BPF_FETCH), BPF_XCHG, BPF_CMPXCHG
         dst: reg (int) -- a register, BPF_REG_0..BPF_REG_10
         src: reg (int) -- a register, BPF_REG_0..BPF_REG_10
         off: off (int) -- a signed 16-bit memory offset
 
-        Since MAPOPS_1.0; what it emits needs kernel 5.12 or later.
-        Returns None, or raises mapops.Error (the library refused:
-        nothing was appended), TypeError or ValueError (an argument
-        refused before the C call), ValueError (the program is closed).
+        Since MAPOPS_1.0; what it emits needs kernel 5.12 or later. Returns
+        None, or raises mapops.Error (the library refused: nothing was
+        appended), TypeError or ValueError (an argument refused before the C
+        call), ValueError (the program is closed).
         """
-        if not (_type(size) is _int and -1073741823 <= size and size <= 1073741823 and
-                _type(op) is _int and -1073741823 <= op and op <= 1073741823 and
-                _type(dst) is _int and -1073741823 <= dst and dst <= 1073741823 and
-                _type(src) is _int and -1073741823 <= src and src <= 1073741823 and
-                _type(off) is _int and -1073741823 <= off and off <= 1073741823):
+        if not (_type(size) is _int and
+                -1073741823 <= size and size <= 1073741823 and
+                _type(op) is _int and
+                -1073741823 <= op and op <= 1073741823 and
+                _type(dst) is _int and
+                -1073741823 <= dst and dst <= 1073741823 and
+                _type(src) is _int and
+                -1073741823 <= src and src <= 1073741823 and
+                _type(off) is _int and
+                -1073741823 <= off and off <= 1073741823):
             size, op, dst, src, off = _convert(
                 self, 'atomic_op', _ARGS['mapops_atomic_op'], (size, op, dst, src, off))
         with self._lock:
@@ -1067,13 +1111,15 @@ class Builders:
         dst: dst (int) -- a register written, BPF_REG_0..BPF_REG_9
         imm: u64 (__u64) -- an unsigned 64-bit immediate
 
-        Since MAPOPS_1.0; what it emits needs kernel 3.18 or later.
-        Returns None, or raises mapops.Error (the library refused:
-        nothing was appended), TypeError or ValueError (an argument
-        refused before the C call), ValueError (the program is closed).
+        Since MAPOPS_1.0; what it emits needs kernel 3.18 or later. Returns
+        None, or raises mapops.Error (the library refused: nothing was
+        appended), TypeError or ValueError (an argument refused before the C
+        call), ValueError (the program is closed).
         """
-        if not (_type(dst) is _int and -1073741823 <= dst and dst <= 1073741823 and
-                _type(imm) is _int and 0 <= imm and imm <= 1073741823):
+        if not (_type(dst) is _int and
+                -1073741823 <= dst and dst <= 1073741823 and
+                _type(imm) is _int and
+                0 <= imm and imm <= 1073741823):
             dst, imm = _convert(
                 self, 'ld_imm64', _ARGS['mapops_ld_imm64'], (dst, imm))
         with self._lock:
@@ -1090,13 +1136,15 @@ class Builders:
         dst: dst (int) -- a register written, BPF_REG_0..BPF_REG_9
         map_fd: map (int) -- a map operand: a map file descriptor
 
-        Since MAPOPS_1.0; what it emits needs kernel 3.18 or later.
-        Returns None, or raises mapops.Error (the library refused:
-        nothing was appended), TypeError or ValueError (an argument
-        refused before the C call), ValueError (the program is closed).
+        Since MAPOPS_1.0; what it emits needs kernel 3.18 or later. Returns
+        None, or raises mapops.Error (the library refused: nothing was
+        appended), TypeError or ValueError (an argument refused before the C
+        call), ValueError (the program is closed).
         """
-        if not (_type(dst) is _int and -1073741823 <= dst and dst <= 1073741823 and
-                _type(map_fd) is _int and -1073741823 <= map_fd and map_fd <= 1073741823):
+        if not (_type(dst) is _int and
+                -1073741823 <= dst and dst <= 1073741823 and
+                _type(map_fd) is _int and
+                -1073741823 <= map_fd and map_fd <= 1073741823):
             dst, map_fd = _convert(
                 self, 'ld_map_fd', _ARGS['mapops_ld_map_fd'], (dst, map_fd))
         with self._lock:
@@ -1112,12 +1160,13 @@ class Builders:
 
         helper_id: helper (int) -- a helper function id, BPF_FUNC_*
 
-        Since MAPOPS_1.0; what it emits needs kernel 3.18 or later.
-        Returns None, or raises mapops.Error (the library refused:
-        nothing was appended), TypeError or ValueError (an argument
-        refused before the C call), ValueError (the program is closed).
+        Since MAPOPS_1.0; what it emits needs kernel 3.18 or later. Returns
+        None, or raises mapops.Error (the library refused: nothing was
+        appended), TypeError or ValueError (an argument refused before the C
+        call), ValueError (the program is closed).
         """
-        if not (_type(helper_id) is _int and -1073741823 <= helper_id and helper_id <= 1073741823):
+        if not (_type(helper_id) is _int and
+                -1073741823 <= helper_id and helper_id <= 1073741823):
             helper_id, = _convert(
                 self, 'call_helper', _ARGS['mapops_call_helper'], (helper_id,))
         with self._lock:
@@ -1131,10 +1180,10 @@ class Builders:
     def exit(self) -> None:
         """mapops_exit() of <mapops/mapops.h>: appends to the program.
 
-        Since MAPOPS_1.0; what it emits needs kernel 3.18 or later.
-        Returns None, or raises mapops.Error (the library refused:
-        nothing was appended), TypeError or ValueError (an argument
-        refused before the C call), ValueError (the program is closed).
+        Since MAPOPS_1.0; what it emits needs kernel 3.18 or later. Returns
+        None, or raises mapops.Error (the library refused: nothing was
+        appended), TypeError or ValueError (an argument refused before the C
+        call), ValueError (the program is closed).
         """
         with self._lock:
             _handle = self._handle
@@ -1148,16 +1197,18 @@ class Builders:
         """mapops_map_lookup() of <mapops/mapops.h>: appends to the program.
 
         map_fd: map (int) -- a map operand: a map file descriptor
-        key_stack_off: stack_off (int) -- an offset from r10 into the
-        stack frame, [-512, -1]
+        key_stack_off: stack_off (int) -- an offset from r10 into the stack
+            frame, [-512, -1]
 
-        Since MAPOPS_1.0; what it emits needs kernel 3.19 or later.
-        Returns None, or raises mapops.Error (the library refused:
-        nothing was appended), TypeError or ValueError (an argument
-        refused before the C call), ValueError (the program is closed).
+        Since MAPOPS_1.0; what it emits needs kernel 3.19 or later. Returns
+        None, or raises mapops.Error (the library refused: nothing was
+        appended), TypeError or ValueError (an argument refused before the C
+        call), ValueError (the program is closed).
         """
-        if not (_type(map_fd) is _int and -1073741823 <= map_fd and map_fd <= 1073741823 and
-                _type(key_stack_off) is _int and -1073741823 <= key_stack_off and key_stack_off <= 1073741823):
+        if not (_type(map_fd) is _int and
+                -1073741823 <= map_fd and map_fd <= 1073741823 and
+                _type(key_stack_off) is _int and
+                -1073741823 <= key_stack_off and key_stack_off <= 1073741823):
             map_fd, key_stack_off = _convert(
                 self, 'map_lookup', _ARGS['mapops_map_lookup'], (map_fd, key_stack_off))
         with self._lock:
@@ -1173,15 +1224,17 @@ class Builders:
 
         map_fd: map (int) -- a map operand: a map file descriptor
         key_reg: ptr_reg (int) -- a register holding a pointer,
-        BPF_REG_0..BPF_REG_9
+            BPF_REG_0..BPF_REG_9
 
-        Since MAPOPS_1.0; what it emits needs kernel 3.19 or later.
-        Returns None, or raises mapops.Error (the library refused:
-        nothing was appended), TypeError or ValueError (an argument
-        refused before the C call), ValueError (the program is closed).
+        Since MAPOPS_1.0; what it emits needs kernel 3.19 or later. Returns
+        None, or raises mapops.Error (the library refused: nothing was
+        appended), TypeError or ValueError (an argument refused before the C
+        call), ValueError (the program is closed).
         """
-        if not (_type(map_fd) is _int and -1073741823 <= map_fd and map_fd <= 1073741823 and
-                _type(key_reg) is _int and -1073741823 <= key_reg and key_reg <= 1073741823):
+        if not (_type(map_fd) is _int and
+                -1073741823 <= map_fd and map_fd <= 1073741823 and
+                _type(key_reg) is _int and
+                -1073741823 <= key_reg and key_reg <= 1073741823):
             map_fd, key_reg = _convert(
                 self, 'map_lookup_ptr', _ARGS['mapops_map_lookup_ptr'], (map_fd, key_reg))
         with self._lock:
@@ -1201,21 +1254,25 @@ class Builders:
         """mapops_map_update() of <mapops/mapops.h>: appends to the program.
 
         map_fd: map (int) -- a map operand: a map file descriptor
-        key_stack_off: stack_off (int) -- an offset from r10 into the
-        stack frame, [-512, -1]
+        key_stack_off: stack_off (int) -- an offset from r10 into the stack
+            frame, [-512, -1]
         value_stack_off: stack_off (int) -- an offset from r10 into the
-        stack frame, [-512, -1]
+            stack frame, [-512, -1]
         flags: flags (__u64) -- BPF_* flags
 
-        Since MAPOPS_1.0; what it emits needs kernel 3.19 or later.
-        Returns None, or raises mapops.Error (the library refused:
-        nothing was appended), TypeError or ValueError (an argument
-        refused before the C call), ValueError (the program is closed).
+        Since MAPOPS_1.0; what it emits needs kernel 3.19 or later. Returns
+        None, or raises mapops.Error (the library refused: nothing was
+        appended), TypeError or ValueError (an argument refused before the C
+        call), ValueError (the program is closed).
         """
-        if not (_type(map_fd) is _int and -1073741823 <= map_fd and map_fd <= 1073741823 and
-                _type(key_stack_off) is _int and -1073741823 <= key_stack_off and key_stack_off <= 1073741823 and
-                _type(value_stack_off) is _int and -1073741823 <= value_stack_off and value_stack_off <= 1073741823 and
-                _type(flags) is _int and 0 <= flags and flags <= 1073741823):
+        if not (_type(map_fd) is _int and
+                -1073741823 <= map_fd and map_fd <= 1073741823 and
+                _type(key_stack_off) is _int and
+                -1073741823 <= key_stack_off and key_stack_off <= 1073741823 and
+                _type(value_stack_off) is _int and
+                -1073741823 <= value_stack_off and value_stack_off <= 1073741823 and
+                _type(flags) is _int and
+                0 <= flags and flags <= 1073741823):
             map_fd, key_stack_off, value_stack_off, flags = _convert(
                 self, 'map_update', _ARGS['mapops_map_update'], (map_fd, key_stack_off, value_stack_off, flags))
         with self._lock:
@@ -1237,20 +1294,24 @@ class Builders:
 
         map_fd: map (int) -- a map operand: a map file descriptor
         key_reg: ptr_reg (int) -- a register holding a pointer,
-        BPF_REG_0..BPF_REG_9
+            BPF_REG_0..BPF_REG_9
         value_reg: ptr_reg (int) -- a register holding a pointer,
-        BPF_REG_0..BPF_REG_9
+            BPF_REG_0..BPF_REG_9
         flags: flags (__u64) -- BPF_* flags
 
-        Since MAPOPS_1.0; what it emits needs kernel 3.19 or later.
-        Returns None, or raises mapops.Error (the library refused:
-        nothing was appended), TypeError or ValueError (an argument
-        refused before the C call), ValueError (the program is closed).
+        Since MAPOPS_1.0; what it emits needs kernel 3.19 or later. Returns
+        None, or raises mapops.Error (the library refused: nothing was
+        appended), TypeError or ValueError (an argument refused before the C
+        call), ValueError (the program is closed).
         """
-        if not (_type(map_fd) is _int and -1073741823 <= map_fd and map_fd <= 1073741823 and
-                _type(key_reg) is _int and -1073741823 <= key_reg and key_reg <= 1073741823 and
-                _type(value_reg) is _int and -1073741823 <= value_reg and value_reg <= 1073741823 and
-                _type(flags) is _int and 0 <= flags and flags <= 1073741823):
+        if not (_type(map_fd) is _int and
+                -1073741823 <= map_fd and map_fd <= 1073741823 and
+                _type(key_reg) is _int and
+                -1073741823 <= key_reg and key_reg <= 1073741823 and
+                _type(value_reg) is _int and
+                -1073741823 <= value_reg and value_reg <= 1073741823 and
+                _type(flags) is _int and
+                0 <= flags and flags <= 1073741823):
             map_fd, key_reg, value_reg, flags = _convert(
                 self, 'map_update_ptr', _ARGS['mapops_map_update_ptr'], (map_fd, key_reg, value_reg, flags))
         with self._lock:
@@ -1266,16 +1327,18 @@ class Builders:
         """mapops_map_delete() of <mapops/mapops.h>: appends to the program.
 
         map_fd: map (int) -- a map operand: a map file descriptor
-        key_stack_off: stack_off (int) -- an offset from r10 into the
-        stack frame, [-512, -1]
+        key_stack_off: stack_off (int) -- an offset from r10 into the stack
+            frame, [-512, -1]
 
-        Since MAPOPS_1.0; what it emits needs kernel 3.19 or later.
-        Returns None, or raises mapops.Error (the library refused:
-        nothing was appended), TypeError or ValueError (an argument
-        refused before the C call), ValueError (the program is closed).
+        Since MAPOPS_1.0; what it emits needs kernel 3.19 or later. Returns
+        None, or raises mapops.Error (the library refused: nothing was
+        appended), TypeError or ValueError (an argument refused before the C
+        call), ValueError (the program is closed).
         """
-        if not (_type(map_fd) is _int and -1073741823 <= map_fd and map_fd <= 1073741823 and
-                _type(key_stack_off) is _int and -1073741823 <= key_stack_off and key_stack_off <= 1073741823):
+        if not (_type(map_fd) is _int and
+                -1073741823 <= map_fd and map_fd <= 1073741823 and
+                _type(key_stack_off) is _int and
+                -1073741823 <= key_stack_off and key_stack_off <= 1073741823):
             map_fd, key_stack_off = _convert(
                 self, 'map_delete', _ARGS['mapops_map_delete'], (map_fd, key_stack_off))
         with self._lock:
@@ -1291,15 +1354,17 @@ class Builders:
 
         map_fd: map (int) -- a map operand: a map file descriptor
         key_reg: ptr_reg (int) -- a register holding a pointer,
-        BPF_REG_0..BPF_REG_9
+            BPF_REG_0..BPF_REG_9
 
-        Since MAPOPS_1.0; what it emits needs kernel 3.19 or later.
-        Returns None, or raises mapops.Error (the library refused:
-        nothing was appended), TypeError or ValueError (an argument
-        refused before the C call), ValueError (the program is closed).
+        Since MAPOPS_1.0; what it emits needs kernel 3.19 or later. Returns
+        None, or raises mapops.Error (the library refused: nothing was
+        appended), TypeError or ValueError (an argument refused before the C
+        call), ValueError (the program is closed).
         """
-        if not (_type(map_fd) is _int and -1073741823 <= map_fd and map_fd <= 1073741823 and
-                _type(key_reg) is _int and -1073741823 <= key_reg and key_reg <= 1073741823):
+        if not (_type(map_fd) is _int and
+                -1073741823 <= map_fd and map_fd <= 1073741823 and
+                _type(key_reg) is _int and
+                -1073741823 <= key_reg and key_reg <= 1073741823):
             map_fd, key_reg = _convert(
                 self, 'map_delete_ptr', _ARGS['mapops_map_delete_ptr'], (map_fd, key_reg))
         with self._lock:
@@ -1319,21 +1384,25 @@ class Builders:
         """mapops_map_increment() of <mapops/mapops.h>: appends to the program.
 
         map_fd: map (int) -- a map operand: a map file descriptor
-        key_stack_off: stack_off (int) -- an offset from r10 into the
-        stack frame, [-512, -1]
+        key_stack_off: stack_off (int) -- an offset from r10 into the stack
+            frame, [-512, -1]
         value_stack_off: stack_off (int) -- an offset from r10 into the
-        stack frame, [-512, -1]
+            stack frame, [-512, -1]
         increment: s64 (__s64) -- a signed 64-bit value
 
-        Since MAPOPS_1.0; what it emits needs kernel 3.19 or later.
-        Returns None, or raises mapops.Error (the library refused:
-        nothing was appended), TypeError or ValueError (an argument
-        refused before the C call), ValueError (the program is closed).
+        Since MAPOPS_1.0; what it emits needs kernel 3.19 or later. Returns
+        None, or raises mapops.Error (the library refused: nothing was
+        appended), TypeError or ValueError (an argument refused before the C
+        call), ValueError (the program is closed).
         """
-        if not (_type(map_fd) is _int and -1073741823 <= map_fd and map_fd <= 1073741823 and
-                _type(key_stack_off) is _int and -1073741823 <= key_stack_off and key_stack_off <= 1073741823 and
-                _type(value_stack_off) is _int and -1073741823 <= value_stack_off and value_stack_off <= 1073741823 and
-                _type(increment) is _int and -1073741823 <= increment and increment <= 1073741823):
+        if not (_type(map_fd) is _int and
+                -1073741823 <= map_fd and map_fd <= 1073741823 and
+                _type(key_stack_off) is _int and
+                -1073741823 <= key_stack_off and key_stack_off <= 1073741823 and
+                _type(value_stack_off) is _int and
+                -1073741823 <= value_stack_off and value_stack_off <= 1073741823 and
+                _type(increment) is _int and
+                -1073741823 <= increment and increment <= 1073741823):
             map_fd, key_stack_off, value_stack_off, increment = _convert(
                 self, 'map_increment', _ARGS['mapops_map_increment'], (map_fd, key_stack_off, value_stack_off, increment))
         with self._lock:
@@ -1354,21 +1423,25 @@ class Builders:
         """mapops_map_increment_atomic() of <mapops/mapops.h>: appends to the program.
 
         map_fd: map (int) -- a map operand: a map file descriptor
-        key_stack_off: stack_off (int) -- an offset from r10 into the
-        stack frame, [-512, -1]
+        key_stack_off: stack_off (int) -- an offset from r10 into the stack
+            frame, [-512, -1]
         value_stack_off: stack_off (int) -- an offset from r10 into the
-        stack frame, [-512, -1]
+            stack frame, [-512, -1]
         increment: s64 (__s64) -- a signed 64-bit value
 
-        Since MAPOPS_1.0; what it emits needs kernel 5.1 or later.
-        Returns None, or raises mapops.Error (the library refused:
-        nothing was appended), TypeError or ValueError (an argument
-        refused before the C call), ValueError (the program is closed).
+        Since MAPOPS_1.0; what it emits needs kernel 5.1 or later. Returns
+        None, or raises mapops.Error (the library refused: nothing was
+        appended), TypeError or ValueError (an argument refused before the C
+        call), ValueError (the program is closed).
         """
-        if not (_type(map_fd) is _int and -1073741823 <= map_fd and map_fd <= 1073741823 and
-                _type(key_stack_off) is _int and -1073741823 <= key_stack_off and key_stack_off <= 1073741823 and
-                _type(value_stack_off) is _int and -1073741823 <= value_stack_off and value_stack_off <= 1073741823 and
-                _type(increment) is _int and -1073741823 <= increment and increment <= 1073741823):
+        if not (_type(map_fd) is _int and
+                -1073741823 <= map_fd and map_fd <= 1073741823 and
+                _type(key_stack_off) is _int and
+                -1073741823 <= key_stack_off and key_stack_off <= 1073741823 and
+                _type(value_stack_off) is _int and
+                -1073741823 <= value_stack_off and value_stack_off <= 1073741823 and
+                _type(increment) is _int and
+                -1073741823 <= increment and increment <= 1073741823):
             map_fd, key_stack_off, value_stack_off, increment = _convert(
                 self, 'map_increment_atomic', _ARGS['mapops_map_increment_atomic'], (map_fd, key_stack_off, value_stack_off, increment))
         with self._lock:
@@ -1388,19 +1461,22 @@ class Builders:
         """mapops_map_lookup_or_init() of <mapops/mapops.h>: appends to the program.
 
         map_fd: map (int) -- a map operand: a map file descriptor
-        key_stack_off: stack_off (int) -- an offset from r10 into the
-        stack frame, [-512, -1]
-        init_value_stack_off: stack_off (int) -- an offset from r10 into
-        the stack frame, [-512, -1]
+        key_stack_off: stack_off (int) -- an offset from r10 into the stack
+            frame, [-512, -1]
+        init_value_stack_off: stack_off (int) -- an offset from r10 into the
+            stack frame, [-512, -1]
 
-        Since MAPOPS_1.0; what it emits needs kernel 3.19 or later.
-        Returns None, or raises mapops.Error (the library refused:
-        nothing was appended), TypeError or ValueError (an argument
-        refused before the C call), ValueError (the program is closed).
+        Since MAPOPS_1.0; what it emits needs kernel 3.19 or later. Returns
+        None, or raises mapops.Error (the library refused: nothing was
+        appended), TypeError or ValueError (an argument refused before the C
+        call), ValueError (the program is closed).
         """
-        if not (_type(map_fd) is _int and -1073741823 <= map_fd and map_fd <= 1073741823 and
-                _type(key_stack_off) is _int and -1073741823 <= key_stack_off and key_stack_off <= 1073741823 and
-                _type(init_value_stack_off) is _int and -1073741823 <= init_value_stack_off and init_value_stack_off <= 1073741823):
+        if not (_type(map_fd) is _int and
+                -1073741823 <= map_fd and map_fd <= 1073741823 and
+                _type(key_stack_off) is _int and
+                -1073741823 <= key_stack_off and key_stack_off <= 1073741823 and
+                _type(init_value_stack_off) is _int and
+                -1073741823 <= init_value_stack_off and init_value_stack_off <= 1073741823):
             map_fd, key_stack_off, init_value_stack_off = _convert(
                 self, 'map_lookup_or_init', _ARGS['mapops_map_lookup_or_init'], (map_fd, key_stack_off, init_value_stack_off))
         with self._lock:
