@@ -4,7 +4,8 @@
 
 Counts IPv4 packets and bytes per IP protocol in an XDP program that is built
 instruction by instruction with the mapops binding, then loaded with
-Program.load() and exercised through plain libbpf calls (ctypes, below):
+Program.load() and exercised through plain libbpf calls (mapops.libbpf, the
+binding's ctypes declarations of the few libbpf calls needed around it):
 
   1. create two hash maps, keyed by the IPv4 protocol number (u32):
        "packets"  value u64: how many packets carried that protocol
@@ -29,10 +30,9 @@ import errno
 import os
 import struct
 import sys
-from ctypes import (POINTER, Structure, c_char_p, c_int, c_size_t, c_uint32,
-                    c_void_p)
 
 import mapops
+from mapops import libbpf
 from mapops import (ADD, B, DW, H, JEQ, JGT, JNE, MOV, R0, R1, R2, R3, R4,
                     R7, R10, TO_BE, W)
 
@@ -60,49 +60,7 @@ SCRATCH_OFF = -24   # u64 scratch for map_increment()
 # One value per possible protocol number, so neither map can fill up.
 MAX_PROTOCOLS = 256
 
-# ---------------------------------------------------------------------------
-# libbpf through ctypes: only what this example needs
-# ---------------------------------------------------------------------------
-
 BPF_MAP_TYPE_HASH = 1
-
-
-class bpf_test_run_opts(Structure):
-    """libbpf's struct bpf_test_run_opts (sz-versioned)."""
-    _fields_ = [
-        ("sz", c_size_t), ("data_in", c_void_p), ("data_out", c_void_p),
-        ("data_size_in", c_uint32), ("data_size_out", c_uint32),
-        ("ctx_in", c_void_p), ("ctx_out", c_void_p),
-        ("ctx_size_in", c_uint32), ("ctx_size_out", c_uint32),
-        ("retval", c_uint32), ("repeat", c_int), ("duration", c_uint32),
-        ("flags", c_uint32), ("cpu", c_uint32), ("batch_size", c_uint32),
-    ]
-
-
-def load_libbpf():
-    lib = ctypes.CDLL("libbpf.so.1", use_errno=True)
-    for name, restype, argtypes in [
-            ("bpf_map_create", c_int,
-             (c_int, c_char_p, c_uint32, c_uint32, c_uint32, c_void_p)),
-            ("bpf_map_get_next_key", c_int, (c_int, c_void_p, c_void_p)),
-            ("bpf_map_lookup_elem", c_int, (c_int, c_void_p, c_void_p)),
-            ("bpf_prog_test_run_opts", c_int,
-             (c_int, POINTER(bpf_test_run_opts)))]:
-        f = getattr(lib, name)
-        f.restype, f.argtypes = restype, argtypes
-    return lib
-
-
-class BpfError(Exception):
-    """A libbpf call failed; args: (what, errno)."""
-
-    def __init__(self, what, err):
-        super().__init__("%s: %s" % (what, os.strerror(err)))
-        self.errno = err
-
-
-def bpf_err(what):
-    return BpfError(what, ctypes.get_errno() or errno.EIO)
 
 
 # ---------------------------------------------------------------------------
@@ -251,19 +209,22 @@ def make_packets():
 # Running them, reading the counters
 # ---------------------------------------------------------------------------
 
-def run_batch(libbpf, prog_fd, pkts):
+def run_batch(prog_fd, pkts):
     """Feeds every frame to the program with BPF_PROG_TEST_RUN, repeat times
     each; every run must return XDP_PASS.  Returns the number of runs."""
     runs = 0
     for what, frame, repeat in pkts:
         data = ctypes.create_string_buffer(frame, len(frame))
-        opts = bpf_test_run_opts()
+        opts = libbpf.bpf_test_run_opts()
         opts.sz = ctypes.sizeof(opts)
-        opts.data_in = ctypes.cast(data, c_void_p)
+        opts.data_in = ctypes.cast(data, ctypes.c_void_p)
         opts.data_size_in = len(frame)
         opts.repeat = repeat
-        if libbpf.bpf_prog_test_run_opts(prog_fd, ctypes.byref(opts)):
-            raise bpf_err('BPF_PROG_TEST_RUN on "%s"' % what)
+        try:
+            libbpf.bpf_prog_test_run_opts(prog_fd, ctypes.byref(opts))
+        except OSError as e:
+            raise OSError(e.errno, 'BPF_PROG_TEST_RUN on "%s": %s'
+                          % (what, e.strerror)) from None
         if opts.retval != XDP_PASS:
             raise RuntimeError('"%s": the program returned %d, not XDP_PASS '
                                '(%d)' % (what, opts.retval, XDP_PASS))
@@ -271,33 +232,34 @@ def run_batch(libbpf, prog_fd, pkts):
     return runs
 
 
-def read_map(libbpf, map_fd, name):
-    """{protocol: u64 value}: walks the map with bpf_map_get_next_key()."""
+def read_map(map_fd, name):
+    """{protocol: u64 value}: walks the map with bpf_map_get_next_key(),
+    which raises FileNotFoundError (ENOENT) after the last key."""
     values = {}
     key = ctypes.c_uint32()
     nxt = ctypes.c_uint32()
     value = ctypes.c_uint64()
     prev = None
-    while libbpf.bpf_map_get_next_key(map_fd, prev, ctypes.byref(nxt)) == 0:
+    while True:
+        try:
+            libbpf.bpf_map_get_next_key(map_fd, prev, ctypes.byref(nxt))
+        except FileNotFoundError:
+            return values
         if nxt.value >= MAX_PROTOCOLS:
             raise RuntimeError("map %s holds key %d, not a protocol number"
                                % (name, nxt.value))
-        if libbpf.bpf_map_lookup_elem(map_fd, ctypes.byref(nxt),
-                                      ctypes.byref(value)):
-            raise bpf_err("bpf_map_lookup_elem(%s, %d)" % (name, nxt.value))
+        libbpf.bpf_map_lookup_elem(map_fd, ctypes.byref(nxt),
+                                   ctypes.byref(value))
         values[nxt.value] = value.value
         key.value = nxt.value
         prev = ctypes.byref(key)
-    if ctypes.get_errno() != errno.ENOENT:
-        raise bpf_err("bpf_map_get_next_key(%s)" % name)
-    return values
 
 
-def read_counters(libbpf, packets_fd, bytes_fd):
+def read_counters(packets_fd, bytes_fd):
     """{protocol: [packets, bytes]}; a protocol is present if either map
     holds its key."""
-    packets = read_map(libbpf, packets_fd, "packets")
-    nbytes = read_map(libbpf, bytes_fd, "bytes")
+    packets = read_map(packets_fd, "packets")
+    nbytes = read_map(bytes_fd, "bytes")
     return {p: [packets.get(p, 0), nbytes.get(p, 0)]
             for p in sorted(set(packets) | set(nbytes))}
 
@@ -368,13 +330,10 @@ def refused(reason):
     return 1 if bpf_required() else 77
 
 
-def create_map(libbpf, name):
+def create_map(name):
     """A hash map from u32 protocol numbers to u64 counters."""
-    fd = libbpf.bpf_map_create(BPF_MAP_TYPE_HASH, name.encode(), 4, 8,
-                               MAX_PROTOCOLS, None)
-    if fd < 0:
-        raise bpf_err("bpf_map_create(%s)" % name)
-    return fd
+    return libbpf.bpf_map_create(BPF_MAP_TYPE_HASH, name, 4, 8,
+                                 MAX_PROTOCOLS)
 
 
 USAGE = """usage: %s [--check]
@@ -394,20 +353,18 @@ def main(argv):
         sys.stderr.write(USAGE % argv[0])
         return 2
 
-    try:
-        libbpf = load_libbpf()
-    except OSError as e:
-        return refused("libbpf.so.1 cannot be loaded (%s)" % e)
     fds = []
     try:
         try:
-            fds.append(create_map(libbpf, "packets"))
-        except BpfError as e:
+            fds.append(create_map("packets"))
+        except OSError as e:
+            if e.errno is None:  # from ctypes.CDLL: no libbpf.so.1
+                return refused("libbpf.so.1 cannot be loaded (%s)" % e)
             if e.errno in (errno.EPERM, errno.ENOSYS):
                 return refused("the kernel refuses bpf(BPF_MAP_CREATE) (%s)"
                                % os.strerror(e.errno))
             raise
-        fds.append(create_map(libbpf, "bytes"))
+        fds.append(create_map("bytes"))
         packets_fd, bytes_fd = fds
 
         with build_program(packets_fd, bytes_fd) as prog:
@@ -419,11 +376,11 @@ def main(argv):
         prog_fd = fds[-1]
 
         pkts = make_packets()
-        runs = run_batch(libbpf, prog_fd, pkts)
+        runs = run_batch(prog_fd, pkts)
         print("ran %d test packets (%d distinct frames) through "
               "BPF_PROG_TEST_RUN\n" % (runs, len(pkts)))
 
-        got = read_counters(libbpf, packets_fd, bytes_fd)
+        got = read_counters(packets_fd, bytes_fd)
         print_table(got)
 
         if check:
@@ -435,7 +392,7 @@ def main(argv):
     except mapops.Error as e:
         print("example: %s" % e.strerror, file=sys.stderr)
         return 1
-    except (BpfError, RuntimeError) as e:
+    except (OSError, RuntimeError) as e:
         print("example: %s" % e, file=sys.stderr)
         return 1
     finally:

@@ -518,6 +518,31 @@ function methods.dump(self)
 	return ffi.string(text)
 end
 
+-- A map operand naming a map of this program, bound later with
+-- bind_map() (mapops_map_ref): pass it wherever a map fd goes.
+-- The operand, or nil, message, errno.
+function methods.map_ref(self, name)
+	local p, why = handle(self, "map_ref")
+	if not p then return nil, why, EINVAL end
+	local s, err = cstring(name)
+	if s == nil then return fail("map_ref", "name", err) end
+	local rc = C.mapops_map_ref(p, s)
+	if rc < 0 and rc >= -4095 then return lib_fail(p, rc) end
+	return rc
+end
+
+-- Binds the name of map_ref() to map_fd (mapops_prog_bind_map).
+-- true, or nil, message, errno.
+function methods.bind_map(self, name, map_fd)
+	local p, why = handle(self, "bind_map")
+	if not p then return nil, why, EINVAL end
+	local s, err = cstring(name)
+	if s == nil then return fail("bind_map", "name", err) end
+	local fd, ferr = int32(map_fd)
+	if fd == nil then return fail("bind_map", "map_fd", ferr) end
+	return result(p, C.mapops_prog_bind_map(p, s, fd))
+end
+
 -- Lets the library use v4 instructions where it picks one itself (a far
 -- ja becomes a gotol): allow is true or false (mapops_prog_allow_v4).
 -- true, or nil, message, errno.
@@ -541,6 +566,18 @@ function methods.func_info(self, opts)
 		return fail("func_info", "opts", "must be a struct bpf_prog_load_opts * (cdata), got " .. describe(opts))
 	end
 	return result(p, C.mapops_prog_func_info(p, ffi.cast("struct bpf_prog_load_opts *", opts)))
+end
+
+-- The map operand "the map whose pointer is in reg" (r0..r9)
+-- (mapops_map_reg).  The operand, or nil, message, errno.
+function M.map_reg(reg)
+	local r, err = int32(reg)
+	if r == nil then return fail("map_reg", "reg", err) end
+	local rc = C.mapops_map_reg(r)
+	if rc < 0 and rc >= -4095 then
+		return nil, string.format("mapops_map_reg: reg %d is not a register r0..r9", r), -rc
+	end
+	return rc
 end
 
 local SNPRINT_SIZE = 256 -- more than any text the library prints

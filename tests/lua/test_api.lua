@@ -106,6 +106,9 @@ local NOT_BUILDERS = {
 	mapops_insn_snprint = { mapops, "insn_snprint" },
 	mapops_prog_func_info = { "method", "func_info" },
 	mapops_prog_allow_v4 = { "method", "allow_v4" },
+	mapops_map_reg = { mapops, "map_reg" },
+	mapops_map_ref = { "method", "map_ref" },
+	mapops_prog_bind_map = { "method", "bind_map" },
 }
 
 T.test("api: every described function is in the library and reachable from Lua", function()

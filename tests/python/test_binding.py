@@ -15,7 +15,7 @@ import tempfile
 import unittest
 
 import mapops
-from mapops import _lib
+from mapops import _api, _lib
 
 ROOT = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)),
                                      os.pardir, os.pardir))
@@ -58,11 +58,10 @@ class PrototypeTest(unittest.TestCase):
     def test_table_matches_header(self):
         protos = header_prototypes()
         self.assertGreater(len(protos), 30)
-        self.assertEqual(set(_lib.PROTOTYPES) - _lib.LIBC_FUNCTIONS,
-                         set(protos))
+        self.assertEqual(set(_api.PROTOTYPES), set(protos))
         for name, (ret, params) in protos.items():
             with self.subTest(function=name):
-                restype, table = _lib.PROTOTYPES[name]
+                restype, table = _api.PROTOTYPES[name]
                 self.assertIs(restype, RESTYPES[ret], ret)
                 self.assertEqual([p.name for p in table],
                                  [n for _, n in params])
@@ -75,12 +74,46 @@ class PrototypeTest(unittest.TestCase):
                         self.assertTrue(ctype.endswith("*"), p.name)
 
     def test_functions_declared(self):
-        for name, (restype, params) in _lib.PROTOTYPES.items():
+        for name, (restype, params) in _api.PROTOTYPES.items():
             with self.subTest(function=name):
-                f = getattr(_lib.C, name)
+                f = getattr(_api.C, name)
                 self.assertEqual(tuple(f.argtypes),
                                  tuple(p.ctype for p in params))
                 self.assertIs(f.restype, restype)
+
+    def test_direct_functions(self):
+        # What the generated methods call: the same C functions, without
+        # argtypes (they convert their arguments themselves), for exactly
+        # the builders that have a generated method.
+        self.assertEqual(set(_api.METHODS),
+                         {n for n in _api.BUILDER_FUNCTIONS
+                          if all(isinstance(p, (_lib.Int, _lib.Text))
+                                 for p in _api.PROTOTYPES[n][1][1:])})
+        for name, method in _api.METHODS.items():
+            with self.subTest(function=name):
+                f = getattr(_api.DIRECT, name)
+                self.assertIsNone(f.argtypes)
+                self.assertIs(f.restype, _api.PROTOTYPES[name][0])
+                self.assertIsNot(f, getattr(_api.C, name))
+                self.assertEqual(method, name[len("mapops_"):])
+                self.assertIs(getattr(mapops.Program, method),
+                              getattr(_api.Builders, method))
+
+    def test_params_have_kinds(self):
+        # Every parameter knows its kind in lib/mapops.api; an integer's
+        # range is its C type's.
+        bits = {"int": (32, True), "__s32": (32, True), "__u32": (32, False),
+                "__u64": (64, False), "__s64": (64, True),
+                "size_t": (64, False), "enum bpf_prog_type": (32, False)}
+        for name, (_, params) in _api.PROTOTYPES.items():
+            for p in params:
+                with self.subTest(function=name, param=p.name):
+                    self.assertTrue(p.kind)
+                    if isinstance(p, _lib.Int):
+                        n, signed = bits[p.cdecl]
+                        self.assertEqual((p.lo, p.hi),
+                                         (-2**(n - 1), 2**(n - 1) - 1) if signed
+                                         else (0, 2**n - 1))
 
     # The Python side of every C function that is not a builder method of
     # the same name: (object, attribute, the Python parameter names).  A new
@@ -99,6 +132,11 @@ class PrototypeTest(unittest.TestCase):
         "mapops_prog_dump_text": (mapops.Program, "dump", ["out"]),
         "mapops_emit": (mapops.Program, "emit", ["insns"]),
         "mapops_insn_snprint": (mapops, "insn_snprint", ["insns", "slot"]),
+        "mapops_map_reg": (mapops, "map_reg", ["reg"]),
+        "mapops_map_ref": (mapops.Program, "map_ref", ["name"]),
+        "mapops_prog_bind_map": (mapops.Program, "bind_map", ["name", "map_fd"]),
+        "mapops_prog_allow_v4": (mapops.Program, "allow_v4", ["allow"]),
+        "mapops_prog_func_info": (mapops.Program, "func_info", ["opts"]),
     }
 
     def test_every_function_wrapped(self):
@@ -114,7 +152,7 @@ class PrototypeTest(unittest.TestCase):
                         got = got[1:]
                     self.assertEqual(got, want)
                     continue
-                self.assertIn(name, _lib.BUILDER_FUNCTIONS)
+                self.assertIn(name, _api.METHODS)
                 self.assertEqual(params[0][1], "prog")
                 sig = inspect.signature(getattr(mapops.Program,
                                                 name[len("mapops_"):]))
@@ -126,15 +164,8 @@ def compiler():
 
 
 def c_expr(name):
-    """The C spelling of a mapops constant."""
-    if re.fullmatch(r"R\d+", name):
-        return "BPF_REG_" + name[1:]
-    if name.startswith("BPF_"):
-        return name
-    if name in ("MAX_INSNS", "STACK_SIZE", "LABEL_MAX", "TAG_MAX") or \
-            name.startswith("MAP_"):
-        return "MAPOPS_" + name
-    return "BPF_" + name
+    """The C spelling of a mapops constant (from the generated table)."""
+    return dict(_api.CONSTANTS)[name]
 
 
 @unittest.skipUnless(compiler() and os.path.exists(HEADER),
@@ -144,8 +175,9 @@ class CompilerTest(unittest.TestCase):
 
     @classmethod
     def setUpClass(cls):
-        lines = ["#include <stdio.h>", "#include <stddef.h>",
-                 "#include <mapops/mapops.h>", "int main(void) {"]
+        lines = ["#include <stdio.h>", "#include <stddef.h>"]
+        lines += ["#include <%s>" % h for h in _api.CONSTANT_HEADERS]
+        lines += ["#include <mapops/mapops.h>", "int main(void) {"]
         cls.constants = [n for n in mapops.__all__
                          if isinstance(getattr(mapops, n), int)
                          and n != "LOAD_LOG_SIZE"]

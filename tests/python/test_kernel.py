@@ -96,6 +96,46 @@ class KernelTest(unittest.TestCase):
         self.assertEqual(self.value(m, 7), RUNS + 1)
         self.assertEqual(list(bpfutil.bpf_map_keys(m, 4)), [u32(7)])
 
+    def test_named_map_bound_to_two_map_sets(self):
+        # One program built with map_ref(), loaded against two maps in turn:
+        # each load counts into the map bound at the time.
+        a = self.map(bpfutil.MAP_TYPE_HASH, 4, 8, 16)
+        b = self.map(bpfutil.MAP_TYPE_HASH, 4, 8, 16)
+        prog = mapops.Program()
+        self.addCleanup(prog.close)
+        ref = prog.map_ref("counters")
+        self.assertLess(ref, -4095)
+        prog.st_mem(W, R10, KEY_OFF, 7)
+        prog.map_increment(ref, KEY_OFF, VALUE_OFF, 1)
+        prog.alu64_imm(MOV, R0, 0)
+        prog.exit()
+        with self.assertRaises(mapops.Error) as cm:
+            prog.insns()
+        self.assertEqual(cm.exception.errno, errno.ENOENT)
+        self.assertIn('"counters"', cm.exception.message)
+        prog.bind_map("counters", a)
+        self.run_prog(self.load(prog), 3)
+        prog.bind_map("counters", b)
+        self.run_prog(self.load(prog), 5)
+        self.assertEqual(self.value(a, 7), 3)
+        self.assertEqual(self.value(b, 7), 5)
+
+    def test_map_reg_operand(self):
+        # The map whose pointer is in r6: here the map itself, loaded first.
+        m = self.map(bpfutil.MAP_TYPE_HASH, 4, 8, 16)
+        prog = mapops.Program()
+        self.addCleanup(prog.close)
+        prog.ld_map_fd(mapops.R6, m)
+        prog.st_mem(W, R10, KEY_OFF, 9)
+        prog.map_increment(mapops.map_reg(mapops.R6), KEY_OFF, VALUE_OFF, 2)
+        prog.alu64_imm(MOV, R0, 0)
+        prog.exit()
+        self.run_prog(self.load(prog), 4)
+        self.assertEqual(self.value(m, 9), 8)
+        with self.assertRaises(mapops.Error) as cm:
+            mapops.map_reg(mapops.R10)
+        self.assertEqual(cm.exception.errno, errno.EINVAL)
+
     def test_hash_counter_64bit_increment(self):
         m = self.map(bpfutil.MAP_TYPE_HASH, 4, 8, 16)
         inc = 0x100000001

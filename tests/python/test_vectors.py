@@ -13,14 +13,15 @@ import re
 import unittest
 
 import mapops
-from mapops._lib import BUILDER_FUNCTIONS, PROTOTYPES, Int
+from mapops._api import METHODS, PROTOTYPES, Int
 
 VECTORS = os.environ.get("MAPOPS_VECTORS") or os.path.join(
     os.path.dirname(os.path.abspath(__file__)), os.pardir, "vectors")
 
-# The Program methods a vector may call: every builder function of the
-# prototype table (the C name without "mapops_"), and nothing else.
-BUILDERS = {name[len("mapops_"):] for name in BUILDER_FUNCTIONS}
+# The Program methods a vector may call: the generated builder methods
+# (mapops._api.METHODS, one per builder of lib/mapops.api with integer and
+# text arguments) and emit(), written by hand; nothing else.
+BUILDERS = set(METHODS.values()) | {"emit"}
 
 _INT_TEXT = re.compile(r"^(-?)(0[xX][0-9a-fA-F]+|0|[1-9][0-9]*)$")
 ERRNO_NAMES = ("EINVAL", "EBADF", "ENOENT", "EEXIST", "ERANGE", "E2BIG",

@@ -33,150 +33,33 @@ Conventions for every method:
   which validates them (register 11 raises mapops.Error with EINVAL).
 - Using a closed Program raises ValueError.
 
+- A Program may be shared by threads: its calls are serialised by a lock
+  (a threading.Lock); close() from any thread makes the others' calls raise
+  ValueError from then on, and waits only for a call already in C.
+
 Constants (registers R0..R10, opcodes, sizes, flags, program types) have the
 kernel's <linux/bpf.h> values.
+
+The builder methods, the prototype table and the constants are generated
+from lib/mapops.api into mapops/_api.py (a plain module); this file holds
+the Program's ownership, its lock and the methods written by hand.
 """
-import contextlib as _contextlib
 import ctypes
 import errno as _errno
-import inspect as _inspect
-import linecache as _linecache
 import os as _os
 import threading as _threading
-from typing import Any, Iterator, NamedTuple, Optional, TextIO, Union
+from typing import Any, NamedTuple, Optional, TextIO, Union
 
-from . import _lib
-from ._lib import PROTOTYPES, bpf_insn, mapops_load_opts
+from . import _api, _lib
+from ._api import *  # noqa: F401,F403  the constants (_api.CONSTANTS)
+from ._api import C as _C
+from ._api import PROTOTYPES
+from ._lib import Error, bpf_insn, mapops_load_opts
 
 from ._version import __version__
 
-__all__ = [
-    "Program", "Error", "Insn", "Label", "Origin", "LIBRARY", "insn_snprint",
-    "R0", "R1", "R2", "R3", "R4", "R5", "R6", "R7", "R8", "R9", "R10",
-    "BPF_ANY", "BPF_NOEXIST", "BPF_EXIST", "BPF_F_LOCK",
-    "ADD", "SUB", "MUL", "DIV", "OR", "AND", "LSH", "RSH", "NEG", "MOD",
-    "XOR", "MOV", "ARSH",
-    "JA", "JEQ", "JGT", "JGE", "JSET", "JNE", "JSGT", "JSGE", "JLT", "JLE",
-    "JSLT", "JSLE",
-    "B", "H", "W", "DW", "TO_LE", "TO_BE", "FETCH", "XCHG", "CMPXCHG",
-    "PROG_TYPE_UNSPEC", "PROG_TYPE_SOCKET_FILTER", "PROG_TYPE_KPROBE",
-    "PROG_TYPE_SCHED_CLS", "PROG_TYPE_SCHED_ACT", "PROG_TYPE_TRACEPOINT",
-    "PROG_TYPE_XDP", "PROG_TYPE_PERF_EVENT", "PROG_TYPE_CGROUP_SKB",
-    "PROG_TYPE_CGROUP_SOCK", "PROG_TYPE_LWT_IN", "PROG_TYPE_LWT_OUT",
-    "PROG_TYPE_LWT_XMIT", "PROG_TYPE_SOCK_OPS", "PROG_TYPE_SK_SKB",
-    "PROG_TYPE_CGROUP_DEVICE", "PROG_TYPE_SK_MSG",
-    "PROG_TYPE_RAW_TRACEPOINT", "PROG_TYPE_CGROUP_SOCK_ADDR",
-    "PROG_TYPE_LWT_SEG6LOCAL", "PROG_TYPE_LIRC_MODE2",
-    "PROG_TYPE_SK_REUSEPORT", "PROG_TYPE_FLOW_DISSECTOR",
-    "PROG_TYPE_CGROUP_SYSCTL", "PROG_TYPE_RAW_TRACEPOINT_WRITABLE",
-    "PROG_TYPE_CGROUP_SOCKOPT", "PROG_TYPE_TRACING", "PROG_TYPE_STRUCT_OPS",
-    "PROG_TYPE_EXT", "PROG_TYPE_LSM", "PROG_TYPE_SK_LOOKUP",
-    "PROG_TYPE_SYSCALL",
-    "MAX_INSNS", "STACK_SIZE", "LABEL_MAX", "TAG_MAX", "MAP_LOOKUP_SLOTS",
-    "MAP_UPDATE_SLOTS", "MAP_DELETE_SLOTS", "MAP_LOOKUP_OR_INIT_SLOTS",
-    "LOAD_LOG_SIZE",
-]
-
-# ---------------------------------------------------------------------------
-# Constants: the kernel's values from <linux/bpf.h>
-# ---------------------------------------------------------------------------
-
-# Registers BPF_REG_0 .. BPF_REG_10 (R10 is the read-only frame pointer).
-R0, R1, R2, R3, R4, R5, R6, R7, R8, R9, R10 = range(11)
-
-# Map update flags.
-BPF_ANY = 0
-BPF_NOEXIST = 1
-BPF_EXIST = 2
-BPF_F_LOCK = 4
-
-# ALU operations (BPF_ADD ...).
-ADD = 0x00
-SUB = 0x10
-MUL = 0x20
-DIV = 0x30
-OR = 0x40
-AND = 0x50
-LSH = 0x60
-RSH = 0x70
-NEG = 0x80
-MOD = 0x90
-XOR = 0xa0
-MOV = 0xb0
-ARSH = 0xc0
-
-# Jump operations (BPF_JEQ ...).
-JA = 0x00
-JEQ = 0x10
-JGT = 0x20
-JGE = 0x30
-JSET = 0x40
-JNE = 0x50
-JSGT = 0x60
-JSGE = 0x70
-JLT = 0xa0
-JLE = 0xb0
-JSLT = 0xc0
-JSLE = 0xd0
-
-# Memory access sizes (BPF_W ...).
-W = 0x00
-H = 0x08
-B = 0x10
-DW = 0x18
-
-# Byte swap directions for Program.endian().
-TO_LE = 0x00
-TO_BE = 0x08
-
-# Atomic operations for Program.atomic_op() (besides ADD, OR, AND, XOR).
-FETCH = 0x01
-XCHG = 0xe0 | FETCH
-CMPXCHG = 0xf0 | FETCH
-
-# enum bpf_prog_type.
-PROG_TYPE_UNSPEC = 0
-PROG_TYPE_SOCKET_FILTER = 1
-PROG_TYPE_KPROBE = 2
-PROG_TYPE_SCHED_CLS = 3
-PROG_TYPE_SCHED_ACT = 4
-PROG_TYPE_TRACEPOINT = 5
-PROG_TYPE_XDP = 6
-PROG_TYPE_PERF_EVENT = 7
-PROG_TYPE_CGROUP_SKB = 8
-PROG_TYPE_CGROUP_SOCK = 9
-PROG_TYPE_LWT_IN = 10
-PROG_TYPE_LWT_OUT = 11
-PROG_TYPE_LWT_XMIT = 12
-PROG_TYPE_SOCK_OPS = 13
-PROG_TYPE_SK_SKB = 14
-PROG_TYPE_CGROUP_DEVICE = 15
-PROG_TYPE_SK_MSG = 16
-PROG_TYPE_RAW_TRACEPOINT = 17
-PROG_TYPE_CGROUP_SOCK_ADDR = 18
-PROG_TYPE_LWT_SEG6LOCAL = 19
-PROG_TYPE_LIRC_MODE2 = 20
-PROG_TYPE_SK_REUSEPORT = 21
-PROG_TYPE_FLOW_DISSECTOR = 22
-PROG_TYPE_CGROUP_SYSCTL = 23
-PROG_TYPE_RAW_TRACEPOINT_WRITABLE = 24
-PROG_TYPE_CGROUP_SOCKOPT = 25
-PROG_TYPE_TRACING = 26
-PROG_TYPE_STRUCT_OPS = 27
-PROG_TYPE_EXT = 28
-PROG_TYPE_LSM = 29
-PROG_TYPE_SK_LOOKUP = 30
-PROG_TYPE_SYSCALL = 31
-
-# <mapops/mapops.h> limits and slot counts.
-MAX_INSNS = 1000000
-STACK_SIZE = 512
-LABEL_MAX = 255
-TAG_MAX = 255
-MAP_LOOKUP_SLOTS = 5
-MAP_UPDATE_SLOTS = 8
-MAP_DELETE_SLOTS = 5
-MAP_LOOKUP_OR_INIT_SLOTS = 19
+__all__ = ["Program", "Error", "Insn", "Label", "Origin", "LIBRARY",
+           "insn_snprint", "map_reg", "LOAD_LOG_SIZE"] + [n for n, _ in _api.CONSTANTS]
 
 #: Bytes of the verifier-log buffer Program.load() passes when log_level > 0.
 LOAD_LOG_SIZE = 16 << 20
@@ -190,28 +73,9 @@ Insn = bpf_insn
 #: A label name: str (encoded as UTF-8) or bytes, 1..LABEL_MAX bytes, no NUL.
 Label = Union[str, bytes]
 
-_C = _lib.C
 _INSN_SIZE = ctypes.sizeof(bpf_insn)
-
-
-class Error(OSError):
-    """A refusal by libmapops: Error(errno, message), like OSError.
-
-    ``errno`` is the positive errno value the C function returned negated
-    (EINVAL, E2BIG, ENOENT, EACCES from the verifier, ...); ``strerror``
-    (also ``message``) is the library's text from mapops_prog_error(), which
-    names the function, the argument and the bad value, and for a program
-    the verifier refused, holds the verifier log.
-    """
-
-    @property
-    def message(self) -> str:
-        """The library's message (the same as ``strerror``)."""
-        return self.strerror
-
-
-def _decode(text: Optional[bytes]) -> str:
-    return (text or b"").decode("utf-8", "backslashreplace")
+_decode = _lib.decode
+_void_p = ctypes.c_void_p
 
 
 def _insn_array(insns: Any, where: str) -> Any:
@@ -253,6 +117,19 @@ def insn_snprint(insns: Union[bytes, bytearray, memoryview], slot: int) -> str:
     return _decode(buf.value)
 
 
+def map_reg(reg: int) -> int:
+    """The map operand "the map whose pointer is in reg" (r0..r9), for an
+    inner map found by a lookup in a map of maps (mapops_map_reg).
+
+    Raises mapops.Error EINVAL for another register.
+    """
+    creg = PROTOTYPES["mapops_map_reg"][1][0].convert(reg, "map_reg()")
+    ret = _C.mapops_map_reg(creg)
+    if -4095 <= ret < 0:
+        raise Error(-ret, "mapops_map_reg: reg %d is not a register r0..r9" % creg)
+    return ret
+
+
 class Origin(NamedTuple):
     """Where a slot came from (Program.insn_origin)."""
     call: str
@@ -263,183 +140,16 @@ class Origin(NamedTuple):
     """The caller's tag (Program.set_tag) at the time, or None."""
 
 
-# ---------------------------------------------------------------------------
-# The methods that call one C function: generated from PROTOTYPES
-# ---------------------------------------------------------------------------
-
-# Waiting for a Program's lock (Program._acquire()).  A thread that finds
-# the token taken lists the program in _waiting and sleeps on the program's
-# wake-up lock, _wakeup (a threading.Lock made on first need, held while
-# there is nothing to report); a release that sees _waiting not empty
-# releases the wake-up lock of its program, and the waiter, woken, tries
-# the token again (another thread may have taken it first: then it sleeps
-# until that one's release).  Under the GIL no wake-up can be lost (a
-# waiter lists itself before it looks at the token again, a release puts
-# the token back before it looks at _waiting); the sleep is bounded all the
-# same, so that one lost elsewhere would cost a retry, never a hang.
-_waiting: list = []
-_wakeup_made = _threading.Lock()  # serialises making a program's _wakeup
-
-
-def _wait_for_token(prog: "Program") -> None:
-    """Takes prog's lock token, waiting for it as long as it is taken."""
-    wakeup = prog._wakeup
-    if wakeup is None:
-        with _wakeup_made:
-            wakeup = prog._wakeup
-            if wakeup is None:
-                wakeup = _threading.Lock()
-                wakeup.acquire()
-                prog._wakeup = wakeup
-    _waiting.append(prog)
-    try:
-        while True:
-            try:
-                prog._token.pop()
-                return
-            except IndexError:
-                wakeup.acquire(True, 0.05)
-    finally:
-        _waiting.remove(prog)
-
-
-def _wake_waiters(prog: "Program") -> None:
-    """Wakes a thread waiting for prog's lock token, if one does (called
-    after a release, when _waiting is not empty)."""
-    wakeup = prog._wakeup
-    if wakeup is not None:
-        try:
-            wakeup.release()
-        except RuntimeError:  # released already: a waiter will see it
-            pass
-
-
-# The generated methods check an int inline only up to this magnitude
-# (CPython's one-digit ints, whose comparisons are the fastest); a larger
-# one takes the general path, which accepts whatever fits the C type.
-_FAST_INT = (1 << 30) - 1
-
-
-def _convert(prog: "Program", method: str, params: Any, args: Any) -> Any:
-    """The general path of a generated method: refuses a closed program
-    (first, before the arguments), then checks and converts each argument
-    with its Param (TypeError, ValueError) and returns the converted list."""
-    prog._live(method)
-    where = "Program.%s()" % method
-    return [p.convert(a, where) for p, a in zip(params, args)]
-
-
-def _c_function(stub: Any) -> Any:
-    """Decorator: replaces stub, a method that only declares its signature
-    and documentation, by a method generated from the C prototype of the
-    same name ("mapops_" + name, else "mapops_prog_" + name).
-
-    The generated method has the arguments as locals and checks each inline
-    with a cheap test that accepts only values Param.convert() passes
-    through unchanged: ``type(a) is int and LO <= a and a <= HI`` for an Int
-    (LO and HI within +-_FAST_INT), a str encoded to UTF-8 once or bytes,
-    without NUL, for a Text.  If any argument fails it (bool, an int
-    subclass or __index__ object, a large or out-of-range int, bytearray, a
-    wrong type, ...), all of them take the general path, _convert(), which
-    converts them or raises exactly as Param.convert() does, after refusing
-    a closed program; nothing reaches C before every argument has passed.
-    Then, with the program's lock held (so that close() or a call in another
-    thread cannot free or change the handle meanwhile), one call of the
-    declared ctypes function, looked up in _lib.C at each call, with the
-    handle (an int) first.  A negative result raises Error with the
-    program's error text, read under the same lock.
-    """
-    name = stub.__name__
-    cname = "mapops_" + name
-    if cname not in PROTOTYPES:
-        cname = "mapops_prog_" + name
-    params = PROTOTYPES[cname][1][1:]
-    args = [p.name for p in params]
-    declared = list(_inspect.signature(stub).parameters)
-    if declared != ["self"] + args or not stub.__doc__:  # a bug in this file
-        raise AssertionError("Program.%s%s does not declare %s%s"
-                             % (name, declared, cname, args))
-    # The generated code's own names all begin with "_" (a C parameter is
-    # named "type"); an Int is checked and passed under its own name, a
-    # Text as "_c_" + name, its encoding.
-    if any(a.startswith("_") for a in args):  # a bug in this file
-        raise AssertionError("%s: a parameter name begins with _" % cname)
-    cargs = [a if isinstance(p, _lib.Int) else "_c_" + a
-             for p, a in zip(params, args)]
-    where = "Program.%s()" % name
-    src = ["def %s(self%s):" % (name, "".join(", " + a for a in args))]
-    checks = []
-    for p, a, c in zip(params, args, cargs):
-        if isinstance(p, _lib.Int):
-            # "LO <= a and a <= HI": a little faster than "LO <= a <= HI"
-            checks.append("_type(%s) is _int and %d <= %s and %s <= %d"
-                          % (a, max(p.lo, -_FAST_INT), a, a,
-                             min(p.hi, _FAST_INT)))
-        elif isinstance(p, _lib.Text):
-            src += ["    %s = %s" % (c, a),
-                    "    if _type(%s) is _str:" % a,
-                    "        try:",
-                    "            %s = %s.encode()" % (c, a),
-                    "        except _UnicodeEncodeError:",
-                    "            pass  # still a str: refused by _convert",
-                    ]
-            check = "_type(%s) is _bytes and 0 not in %s" % (c, c)
-            if p.optional:
-                check = "%s is None or %s" % (c, check)
-            checks.append("(%s)" % check)
-        else:  # a bug in this file: only the handle is a pointer
-            raise AssertionError("%s: %r has no Python check" % (cname, p))
-    if checks:
-        src += ["    if not (%s):" % " and\n            ".join(checks),
-                "        %s, = _convert(self, %r, _params, (%s,))"
-                % (", ".join(cargs), name, ", ".join(args))]
-    src += [
-        "    _token = self._token",  # Program._acquire(), inline
-        "    try:",
-        "        _token.pop()",
-        "    except _IndexError:",
-        "        _wait_for_token(self)",
-        "    try:",
-        "        _handle = self._handle",
-        "        if _handle is None:",
-        "            raise _ValueError(%r)" % ("%s: the program is closed"
-                                               % where),
-        "        _ret = _C.%s(_handle%s)" % (cname,
-                                          "".join(", " + c for c in cargs)),
-        "        if _ret < 0:",
-        "            raise _Error(-_ret, _decode(_C.mapops_prog_error(_handle)))",
-        "    finally:",
-        "        _token.append(True)",  # Program._release(), inline
-        "        if _waiting:",
-        "            _wake_waiters(self)",
-    ]
-    text = "\n".join(src) + "\n"
-    filename = "<mapops generated %s>" % where
-    # so that tracebacks and inspect.getsource() show the generated lines
-    _linecache.cache[filename] = (len(text), None, text.splitlines(True),
-                                  filename)
-    namespace = {"__name__": __name__, "_C": _C, "_Error": Error,
-                 "_decode": _decode, "_convert": _convert, "_params": params,
-                 "_type": type, "_int": int, "_str": str, "_bytes": bytes,
-                 "_UnicodeEncodeError": UnicodeEncodeError,
-                 "_ValueError": ValueError, "_IndexError": IndexError,
-                 "_wait_for_token": _wait_for_token,
-                 "_wake_waiters": _wake_waiters, "_waiting": _waiting}
-    exec(compile(text, filename, "exec"), namespace)
-    method = namespace[name]
-    method.__qualname__ = "Program." + name
-    method.__doc__ = stub.__doc__
-    method.__annotations__ = dict(stub.__annotations__)
-    return method
-
-
-class Program:
+class Program(_api.Builders):
     """One eBPF program under construction: owns one mapops_prog_t.
 
     Methods append instructions; each is the C function of the same name
     without ``mapops_``, with the C arguments after the handle.  They return
     None, or raise mapops.Error (the library refused: nothing was appended),
     TypeError or ValueError (the arguments were refused before any C call).
+    The builder methods (label, jmp_imm, alu64_imm, map_lookup, ...) are
+    generated from lib/mapops.api (mapops._api.Builders); see each one's
+    documentation for its arguments.
 
     The handle is freed exactly once: by close(), at the end of a ``with``
     block, or when the object is garbage-collected.  Any method of a closed
@@ -447,32 +157,37 @@ class Program:
     Program cannot be copied or pickled.
 
     The C library allows one thread at a time on a handle; the binding
-    serialises the calls on one Program with a lock, so that threads sharing
-    it (or closing it) cannot corrupt it.
+    serialises the calls on one Program with a lock (a threading.Lock,
+    taken by ``with``, so that an exception raised at any point, a signal
+    handler's included, cannot leave it held), so that threads sharing it
+    (or closing it) cannot corrupt it.
     """
 
-    # _handle: the address of the mapops_prog_t (an int), None when closed
-    # or never initialised.  _token: the program's lock (see _acquire()),
-    # held around every C call on the handle; _wakeup: where threads wait
-    # for it (see _wait_for_token()), None until one has to.
-    __slots__ = ("_handle", "_token", "_wakeup", "__weakref__")
+    # _handle: the handle as passed to C (c_void_p.from_param of the
+    # mapops_prog_t's address), or None when closed, being closed or never
+    # initialised; every call reads it with _lock held.  _owned: the same
+    # handle until it is freed, cleared (and freed) only with _lock held, so
+    # that it is freed exactly once: close() clears _handle first, without
+    # waiting, then frees _owned under the lock; __del__ frees it if close()
+    # never did.
+    __slots__ = ("_handle", "_owned", "_lock", "__weakref__")
 
     def __new__(cls, *args: Any, **kwargs: Any) -> "Program":
         # The slots are set before __init__, so that a Program that was
         # never initialised reads as closed.
         self = object.__new__(cls)
         self._handle = None
-        self._token = [True]
-        self._wakeup = None
+        self._owned = None
+        self._lock = _threading.Lock()
         return self
 
     def __init__(self) -> None:
         """Creates an empty program (mapops_prog_new)."""
         try:
-            live = self._handle is not None
+            live = self._owned is not None
         except AttributeError:  # made without Program.__new__
-            self._token = [True]
-            self._wakeup = None
+            self._handle = self._owned = None
+            self._lock = _threading.Lock()
             live = False
         if live:
             raise TypeError("Program.__init__() called on a live Program")
@@ -480,35 +195,35 @@ class Program:
         if not raw:
             raise Error(ctypes.get_errno() or _errno.ENOMEM,
                         "mapops_prog_new: out of memory")
-        self._handle = ctypes.addressof(raw.contents)
+        handle = _void_p.from_param(ctypes.addressof(raw.contents))
+        self._owned = handle
+        self._handle = handle
 
     # -- ownership ---------------------------------------------------------
 
     def close(self) -> None:
         """Frees the C program (mapops_prog_free).  Calling it again, or on
-        an already closed Program, does nothing."""
+        an already closed Program, does nothing.
+
+        From another thread too: the program's other calls raise ValueError
+        from the moment close() begins, and close() waits only for a call
+        that is already running in C."""
         try:
-            token = self._token
+            lock = self._lock
         except AttributeError:  # never initialised
             return
-        try:
-            token.pop()
-        except IndexError:
-            _wait_for_token(self)
-        try:
-            handle = self._handle
-            if handle is None:
-                return
-            self._handle = None
-            _C.mapops_prog_free(handle)
-        finally:
-            token.append(True)
-            if _waiting:
-                _wake_waiters(self)
+        # No call that takes the lock from now on can use the handle ...
+        self._handle = None
+        # ... and one that holds it (a C call under way) finishes first.
+        with lock:
+            handle = self._owned
+            self._owned = None
+            if handle is not None:
+                _C.mapops_prog_free(handle)
 
     @property
     def closed(self) -> bool:
-        """True once close() has run."""
+        """True once close() has begun (no call can use the program)."""
         return getattr(self, "_handle", None) is None
 
     def __enter__(self) -> "Program":
@@ -525,11 +240,11 @@ class Program:
         # No other reference exists, so no other thread can hold the lock
         # (a method running, or waiting for the lock, has a reference).
         try:
-            handle = self._handle
+            handle = self._owned
         except AttributeError:  # never initialised
             return
         if handle is not None:
-            self._handle = None
+            self._owned = self._handle = None
             _C.mapops_prog_free(handle)
 
     def __copy__(self) -> "Program":
@@ -557,48 +272,25 @@ class Program:
 
     # -- plumbing ------------------------------------------------------------
 
-    # The lock.  Taking and releasing a threading.Lock around each builder
-    # call costs about as much as checking all its arguments (acquire()
-    # parses its arguments): on bench/'s mix, 1.55 times a bare ctypes call
-    # with it, 1.36 with this one, a list holding one item while the lock is
-    # free: list.pop() takes it, atomically, and list.append() puts it back.
-    # A thread that finds the list empty waits in _wait_for_token() until
-    # the holder's release wakes it.  The generated methods, close(),
-    # __len__() and insns() inline _acquire() and _release().
-
-    def _acquire(self) -> None:
-        """Takes the program's lock (waits while another thread holds it)."""
-        try:
-            self._token.pop()
-        except IndexError:
-            _wait_for_token(self)
-
-    def _release(self) -> None:
-        """Gives the program's lock back, waking a thread that waits."""
-        self._token.append(True)
-        if _waiting:
-            _wake_waiters(self)
+    # Every C call on the handle runs inside "with self._lock:", after
+    # "handle = self._handle" and its check for None, both in the block:
+    #
+    #     with self._lock:
+    #         handle = self._handle
+    #         if handle is None:
+    #             raise ValueError("Program.NAME(): the program is closed")
+    #         ... C calls on handle ...
+    #
+    # "with" calls the lock's C __enter__ and __exit__ with nothing in
+    # between where an asynchronous exception (a signal handler's) could
+    # land, so an exception anywhere leaves the lock released; the
+    # generated methods do the same.
 
     def _live(self, method: str) -> None:
         """Raises ValueError if the program is closed (checked first, before
         the arguments)."""
         if getattr(self, "_handle", None) is None:
             raise ValueError("Program.%s(): the program is closed" % method)
-
-    @_contextlib.contextmanager
-    def _locked(self, method: str) -> Iterator[Any]:
-        """The handle, with this program's lock held: every C call on it
-        runs inside, so no other thread can use or free it meanwhile."""
-        self._live(method)
-        self._acquire()
-        try:
-            handle = self._handle
-            if handle is None:  # closed by another thread meanwhile
-                raise ValueError("Program.%s(): the program is closed"
-                                 % method)
-            yield handle
-        finally:
-            self._release()
 
     def _fail(self, handle: Any, err: int) -> Error:
         """The Error for a failure: err and the program's error text (call
@@ -609,20 +301,11 @@ class Program:
 
     def __len__(self) -> int:
         """The number of slots emitted so far (an ld_imm64 counts 2)."""
-        token = self._token
-        try:
-            token.pop()
-        except IndexError:
-            _wait_for_token(self)
-        try:
+        with self._lock:
             handle = self._handle
             if handle is None:
                 raise ValueError("Program.__len__(): the program is closed")
             return _C.mapops_prog_len(handle)
-        finally:
-            token.append(True)
-            if _waiting:
-                _wake_waiters(self)
 
     def insns(self) -> bytes:
         """Resolves the labels and returns the program: 8 bytes a slot
@@ -633,12 +316,7 @@ class Program:
         ends inside an ld_imm64).  A failure changes nothing.
         """
         cnt = ctypes.c_size_t(0)
-        token = self._token
-        try:
-            token.pop()
-        except IndexError:
-            _wait_for_token(self)
-        try:
+        with self._lock:
             handle = self._handle
             if handle is None:
                 raise ValueError("Program.insns(): the program is closed")
@@ -647,14 +325,13 @@ class Program:
                 raise self._fail(handle, ctypes.get_errno() or _errno.EINVAL)
             # copied now: the array is valid until the next append
             return ctypes.string_at(ptr, cnt.value * _INSN_SIZE)
-        finally:
-            token.append(True)
-            if _waiting:
-                _wake_waiters(self)
 
     def error(self) -> str:
         """The text of the last failure on this program ("" if none)."""
-        with self._locked("error") as handle:
+        with self._lock:
+            handle = self._handle
+            if handle is None:
+                raise ValueError("Program.error(): the program is closed")
             return _decode(_C.mapops_prog_error(handle))
 
     def emit(self, insns: Union[bytes, bytearray, memoryview]) -> None:
@@ -669,16 +346,20 @@ class Program:
         """
         self._live("emit")
         array = _insn_array(insns, "Program.emit()")
-        with self._locked("emit") as handle:
+        with self._lock:
+            handle = self._handle
+            if handle is None:
+                raise ValueError("Program.emit(): the program is closed")
             ret = _C.mapops_emit(handle, array, len(array))
             if ret < 0:
                 raise self._fail(handle, -ret)
 
     def dump(self, out: Optional[TextIO] = None) -> str:
-        """The program as text (mapops_prog_dump_text): labels resolved, one line
-        "%4d: <instruction>" a slot, label lines "name:", and before each
-        call's slots a comment naming the call (and tag) that emitted them.
-        Written to out (any object with write(str)) if given, and returned.
+        """The program as text (mapops_prog_dump_text): labels resolved, one
+        line "%4d: <instruction>" a slot, label lines "name:", and before
+        each call's slots a comment naming the call (and tag) that emitted
+        them.  Written to out (any object with write(str)) if given, and
+        returned.
 
         Raises mapops.Error with the resolution errors of insns().
         """
@@ -686,7 +367,10 @@ class Program:
         if out is not None and not callable(getattr(out, "write", None)):
             raise TypeError("Program.dump(): out must have a write() method, "
                             "not %s" % type(out).__name__)
-        with self._locked("dump") as handle:
+        with self._lock:
+            handle = self._handle
+            if handle is None:
+                raise ValueError("Program.dump(): the program is closed")
             text = _C.mapops_prog_dump_text(handle)
             if text is None:
                 raise self._fail(handle, ctypes.get_errno() or _errno.EINVAL)
@@ -697,7 +381,6 @@ class Program:
 
     # -- provenance ------------------------------------------------------------
 
-    @_c_function
     def set_tag(self, tag: Optional[Label]) -> None:
         """Tags what is emitted from now on with tag (mapops_prog_set_tag);
         None removes the tag.  Tags appear in insn_origin() and in the
@@ -705,6 +388,83 @@ class Program:
 
         Raises mapops.Error ENAMETOOLONG for a tag longer than TAG_MAX bytes.
         """
+        self._live("set_tag")
+        ctag = PROTOTYPES["mapops_prog_set_tag"][1][1].convert(
+            tag, "Program.set_tag()")
+        with self._lock:
+            handle = self._handle
+            if handle is None:
+                raise ValueError("Program.set_tag(): the program is closed")
+            ret = _C.mapops_prog_set_tag(handle, ctag)
+            if ret < 0:
+                raise self._fail(handle, -ret)
+
+    def _call(self, method: str, cname: str, *args: Any) -> int:
+        """Checks args against cname's prototype (after the handle), calls
+        it under the lock and returns its int result, raising Error for a
+        negative errno (-4095..-1)."""
+        self._live(method)
+        where = "Program.%s()" % method
+        params = PROTOTYPES[cname][1][1:]
+        cargs = [p.convert(a, where) for p, a in zip(params, args)]
+        with self._lock:
+            handle = self._handle
+            if handle is None:
+                raise ValueError("%s: the program is closed" % where)
+            ret = getattr(_C, cname)(handle, *cargs)
+            if -4095 <= ret < 0:
+                raise self._fail(handle, -ret)
+        return ret
+
+    def map_ref(self, name: Label) -> int:
+        """A map operand naming a map of this program that is bound later
+        with bind_map() (mapops_map_ref): pass it wherever a map fd goes.
+
+        Raises mapops.Error: EINVAL name empty; ENAMETOOLONG too long.
+        """
+        return self._call("map_ref", "mapops_map_ref", name)
+
+    def bind_map(self, name: Label, map_fd: int) -> None:
+        """Binds the map named by map_ref(name) to map_fd
+        (mapops_prog_bind_map); binding again replaces it, so one program
+        loads against different maps.
+
+        Raises mapops.Error for a map the earlier calls cannot use.
+        """
+        self._call("bind_map", "mapops_prog_bind_map", name, map_fd)
+
+    def allow_v4(self, allow: bool) -> None:
+        """Lets the library use v4 instructions where it picks one itself
+        (a ja too far for 16 bits becomes a gotol): mapops_prog_allow_v4."""
+        if not isinstance(allow, bool):
+            raise TypeError("Program.allow_v4(): allow must be a bool, not %s"
+                            % type(allow).__name__)
+        self._call("allow_v4", "mapops_prog_allow_v4", int(allow))
+
+    def func_info(self, opts: Any) -> None:
+        """For a caller loading with libbpf's bpf_prog_load() itself: fills
+        the struct bpf_prog_load_opts at opts (a ctypes object or its
+        address) with the BTF function information (mapops_prog_func_info).
+        The BTF fd and the array belong to the program."""
+        self._live("func_info")
+        if isinstance(opts, int) or opts is None:
+            address = opts
+        else:
+            try:
+                address = ctypes.addressof(opts)
+            except TypeError:
+                raise TypeError("Program.func_info(): opts must be a ctypes "
+                                "struct bpf_prog_load_opts or its address, not %s"
+                                % type(opts).__name__) from None
+        if not address:
+            raise ValueError("Program.func_info(): opts is NULL")
+        with self._lock:
+            handle = self._handle
+            if handle is None:
+                raise ValueError("Program.func_info(): the program is closed")
+            ret = _C.mapops_prog_func_info(handle, address)
+            if ret < 0:
+                raise self._fail(handle, -ret)
 
     def insn_origin(self, slot: int) -> Origin:
         """Which call emitted slot (mapops_prog_insn_origin): an Origin of
@@ -718,7 +478,10 @@ class Program:
         call = ctypes.c_char_p()
         index = ctypes.c_uint()
         tag = ctypes.c_char_p()
-        with self._locked("insn_origin") as handle:
+        with self._lock:
+            handle = self._handle
+            if handle is None:
+                raise ValueError("Program.insn_origin(): the program is closed")
             ret = _C.mapops_prog_insn_origin(handle, cslot, ctypes.byref(call),
                                               ctypes.byref(index),
                                               ctypes.byref(tag))
@@ -728,117 +491,6 @@ class Program:
             # copied now: the tag belongs to the program
             return Origin(_decode(call.value), index.value,
                           None if tag.value is None else _decode(tag.value))
-
-    # -- labels and jumps ----------------------------------------------------
-
-    @_c_function
-    def label(self, name: Label) -> None:
-        """Binds name to the next slot to be emitted.
-
-        Raises mapops.Error: EINVAL name empty; ENAMETOOLONG longer than
-        LABEL_MAX bytes; EEXIST already bound.
-        """
-
-    @_c_function
-    def jmp_imm(self, op: int, reg: int, imm: int, label: Label) -> None:
-        """Emits "if reg <op> imm goto label" (64-bit compare). 1 slot.
-
-        op: JEQ, JNE, JGT, JGE, JLT, JLE, JSET, JSGT, JSGE, JSLT, JSLE.
-        imm: __s32.  The label may be bound before or after.
-        """
-
-    @_c_function
-    def jmp_reg(self, op: int, dst: int, src: int, label: Label) -> None:
-        """Emits "if dst <op> src goto label" (64-bit compare). 1 slot."""
-
-    @_c_function
-    def jmp32_imm(self, op: int, reg: int, imm: int, label: Label) -> None:
-        """As jmp_imm(), comparing the low 32 bits (BPF_JMP32). 1 slot."""
-
-    @_c_function
-    def jmp32_reg(self, op: int, dst: int, src: int, label: Label) -> None:
-        """As jmp_reg(), comparing the low 32 bits (BPF_JMP32). 1 slot."""
-
-    @_c_function
-    def ja(self, label: Label) -> None:
-        """Emits "goto label". 1 slot."""
-
-    # -- arithmetic ----------------------------------------------------------
-
-    @_c_function
-    def alu64_imm(self, op: int, dst: int, imm: int) -> None:
-        """Emits "dst <op>= imm" on 64 bits; imm (__s32) is sign-extended.
-
-        op: ADD, SUB, MUL, DIV, MOD, OR, AND, XOR, LSH, RSH, ARSH, MOV, NEG.
-        Refused (EINVAL): dst R10; DIV or MOD by 0; a shift outside [0, 63];
-        NEG with imm other than 0. 1 slot.
-        """
-
-    @_c_function
-    def alu64_reg(self, op: int, dst: int, src: int) -> None:
-        """Emits "dst <op>= src" on 64 bits (op as alu64_imm() but NEG);
-        src may be R10. 1 slot."""
-
-    @_c_function
-    def alu32_imm(self, op: int, dst: int, imm: int) -> None:
-        """As alu64_imm() on the low 32 bits, zeroing the upper 32; shifts
-        take imm in [0, 31]. 1 slot."""
-
-    @_c_function
-    def alu32_reg(self, op: int, dst: int, src: int) -> None:
-        """As alu64_reg() on the low 32 bits. 1 slot."""
-
-    @_c_function
-    def endian(self, type: int, dst: int, bits: int) -> None:
-        """Emits the byte swap "dst = le<bits>(dst)" (type TO_LE) or
-        "be<bits>" (TO_BE); bits: 16, 32 or 64. 1 slot."""
-
-    # -- memory --------------------------------------------------------------
-
-    @_c_function
-    def ldx_mem(self, size: int, dst: int, src: int, off: int) -> None:
-        """Emits "dst = *(size *)(src + off)". size: B, H, W, DW; off a
-        signed 16-bit offset (inside the stack frame when src is R10).
-        1 slot."""
-
-    @_c_function
-    def stx_mem(self, size: int, dst: int, src: int, off: int) -> None:
-        """Emits "*(size *)(dst + off) = src". 1 slot."""
-
-    @_c_function
-    def st_mem(self, size: int, dst: int, off: int, imm: int) -> None:
-        """Emits "*(size *)(dst + off) = imm" (imm __s32, sign-extended for
-        DW). 1 slot."""
-
-    @_c_function
-    def atomic_op(self, size: int, op: int, dst: int, src: int,
-                  off: int) -> None:
-        """Emits an atomic read-modify-write of *(size *)(dst + off) with src.
-
-        size: W or DW.  op: ADD, OR, AND, XOR, each optionally | FETCH (the
-        old value returns in src), XCHG, CMPXCHG (compares with R0, the old
-        value returns in R0). 1 slot.
-        """
-
-    # -- immediates, calls, exit ---------------------------------------------
-
-    @_c_function
-    def ld_imm64(self, dst: int, imm: int) -> None:
-        """Emits "dst = imm" (imm: __u64, 0 .. 2**64-1). 2 slots."""
-
-    @_c_function
-    def ld_map_fd(self, dst: int, map_fd: int) -> None:
-        """Emits "dst = map_fd" (ld_imm64 with BPF_PSEUDO_MAP_FD); EBADF if
-        map_fd is negative. 2 slots."""
-
-    @_c_function
-    def call_helper(self, helper_id: int) -> None:
-        """Emits "call helper_id" (e.g. 5, bpf_ktime_get_ns); clobbers
-        R1..R5, the result is in R0; EINVAL if helper_id <= 0. 1 slot."""
-
-    @_c_function
-    def exit(self) -> None:
-        """Emits "exit"; R0 is the return value. 1 slot."""
 
     # -- loading -------------------------------------------------------------
 
@@ -878,72 +530,12 @@ class Program:
             log = ctypes.create_string_buffer(LOAD_LOG_SIZE)
             opts.log_buf = ctypes.cast(log, ctypes.POINTER(ctypes.c_char))
             opts.log_size = LOAD_LOG_SIZE
-        with self._locked("load") as handle:
+        with self._lock:
+            handle = self._handle
+            if handle is None:
+                raise ValueError("Program.load(): the program is closed")
             fd = _C.mapops_prog_load(handle, ptype, ctypes.byref(opts))
             if fd < 0:
                 raise self._fail(handle, -fd)
         del log  # kept alive until here: the kernel writes into it
         return fd
-
-    # -- map operations --------------------------------------------------------
-
-    @_c_function
-    def map_lookup(self, map_fd: int, key_stack_off: int) -> None:
-        """Looks up the key at R10 + key_stack_off: R0 = pointer to the
-        value or NULL (check it before dereferencing).  Clobbers R0..R5.
-        5 slots."""
-
-    @_c_function
-    def map_lookup_ptr(self, map_fd: int, key_reg: int) -> None:
-        """Looks up the key key_reg (R0..R9) points to; as map_lookup().
-        3 or 4 slots."""
-
-    @_c_function
-    def map_update(self, map_fd: int, key_stack_off: int,
-                   value_stack_off: int, flags: int) -> None:
-        """Stores the value at R10 + value_stack_off under the key at
-        R10 + key_stack_off.  flags (__u64): BPF_ANY, BPF_NOEXIST or
-        BPF_EXIST, optionally | BPF_F_LOCK.  R0 = 0 or a negative errno.
-        Clobbers R0..R5. 8 slots."""
-
-    @_c_function
-    def map_update_ptr(self, map_fd: int, key_reg: int, value_reg: int,
-                       flags: int) -> None:
-        """Stores the value value_reg points to under the key key_reg points
-        to; as map_update(). 4 to 7 slots."""
-
-    @_c_function
-    def map_delete(self, map_fd: int, key_stack_off: int) -> None:
-        """Deletes the key at R10 + key_stack_off: R0 = 0 or a negative
-        errno.  Clobbers R0..R5. 5 slots."""
-
-    @_c_function
-    def map_delete_ptr(self, map_fd: int, key_reg: int) -> None:
-        """Deletes the key key_reg points to; as map_delete(). 3 or 4
-        slots."""
-
-    @_c_function
-    def map_increment(self, map_fd: int, key_stack_off: int,
-                      value_stack_off: int, increment: int) -> None:
-        """Adds increment (__s64) to the u64 counter under the key at
-        R10 + key_stack_off, creating it if absent (the counter is the
-        first 8 bytes of the value).  value_stack_off: the 8-aligned stack
-        scratch a new element is created from; its first 8 bytes receive
-        the increment, and for a value larger than 8 bytes the caller
-        initialises the rest.  Not atomic: for per-CPU maps or one CPU.
-        Clobbers R0..R5.  19 slots (23 for an increment outside the __s32
-        range)."""
-
-    @_c_function
-    def map_increment_atomic(self, map_fd: int, key_stack_off: int,
-                             value_stack_off: int, increment: int) -> None:
-        """As map_increment(), exact when many CPUs increment a counter of a
-        shared hash or array map.  24 slots (27 for a 64-bit increment)."""
-
-    @_c_function
-    def map_lookup_or_init(self, map_fd: int, key_stack_off: int,
-                           init_value_stack_off: int) -> None:
-        """R0 = pointer to the value under the key at R10 + key_stack_off,
-        created from the value at R10 + init_value_stack_off if absent;
-        NULL only if the insert failed (check it).  Clobbers R0..R5.
-        19 slots."""

@@ -1,44 +1,41 @@
 # SPDX-License-Identifier: (LGPL-2.1-or-later OR BSD-2-Clause)
-"""The C side of the binding: struct layouts, the one prototype table, and
-the loaded library.
+"""The hand-written C side of the binding: struct layouts, the Param
+classes (a C parameter's ctypes type and its Python-side check), the Error
+class, and loading the library.
 
-Every C function the binding calls is listed once in PROTOTYPES, with its
-return type and its parameters: the library's own functions, and the three
-of the C library (LIBC_FUNCTIONS) that give mapops_prog_dump() a FILE *.  Each parameter is a Param that knows both
-its ctypes type (declared as the function's argtypes) and how to check a
-Python value for it (type, then range) before anything reaches C.  Only the
-functions of the table are reachable through ``C``; the raw CDLL object is
-not kept anywhere else.
+The per-function part is generated from lib/mapops.api into _api.py: the
+prototype table PROTOTYPES (every public function, its restype and Params),
+the declared functions C, the builder methods and the constants.  This
+module knows no function by name but the handle's own (mapops_prog_error,
+to read the message of a failure).
 
-The program handle is passed to C as its address, a Python int (the
-parameter's ctype is c_void_p): ctypes converts an int for c_void_p about
-twice as fast as a POINTER(mapops_prog) instance, and the binding is the
-only one that passes handles.  mapops_prog_new still returns PROG_P.
+The program handle is passed to C as ``ctypes.c_void_p.from_param(address)``
+(a ctypes argument object made once per Program): a c_void_p parameter
+takes it as it is, and a function without argtypes passes it as a pointer
+without making a new argument object at each call.  mapops_prog_new still
+returns PROG_P.
 
-The functions of GIL_HELD_FUNCTIONS (the builders and the other short calls
-that only append to, read or free the program's memory) are called with the
-GIL held, as ctypes.PyDLL's are: for a call of well under a microsecond,
-releasing and retaking the GIL costs about as much as the call itself (a
-bare mapops_prog_len() through ctypes: ~250 ns releasing it, ~200 holding
-it).  The program's lock still serialises them with the calls that release
-the GIL: emit(), which may copy megabytes, label resolution (insns()),
-dump(), the bpf() system call of load(), and mapops_prog_new, which save
-errno.
+Calling conventions (load()): the functions of GIL_HELD_FUNCTIONS (the
+builders and the other short calls that only append to, read or free the
+program's memory) are called with the GIL held, as ctypes.PyDLL's are: for
+a call of well under a microsecond, releasing and retaking the GIL costs
+about as much as the call itself.  The program's lock still serialises them
+with the calls that release the GIL: emit(), which may copy megabytes, label
+resolution (insns()), dump(), the bpf() system call of load(), and
+mapops_prog_new, which save errno.
 """
 from __future__ import annotations
 
 import ctypes
 import operator
 import os
-from ctypes import (POINTER, Structure, c_char, c_char_p, c_int, c_int16,
-                    c_int32, c_int64, c_size_t, c_uint8, c_uint32, c_uint64,
-                    c_void_p)
-from typing import Any, Dict, Optional, Tuple
+from ctypes import (POINTER, Structure, c_char, c_char_p, c_int16, c_int32,
+                    c_size_t, c_uint8, c_uint32)
+from typing import Any, Dict, Iterable, Optional, Tuple
 
 __all__ = ["bpf_insn", "mapops_load_opts", "mapops_prog", "PROG_P",
-           "Param", "Int", "Text", "Ptr", "PROTOTYPES", "LIBC_FUNCTIONS",
-           "BUILDER_FUNCTIONS", "GIL_HELD_FUNCTIONS", "LOAD_OPTS_FIELDS", "C",
-           "LIBRARY", "SONAME"]
+           "Param", "Int", "Text", "Ptr", "Error", "decode", "convert",
+           "LOAD_OPTS_FIELDS", "load", "load_direct", "LIBRARY", "SONAME"]
 
 
 # ---------------------------------------------------------------------------
@@ -94,18 +91,21 @@ PROG_P = POINTER(mapops_prog)
 # ---------------------------------------------------------------------------
 
 class Param:
-    """A C parameter: ``name``, its C spelling ``cdecl`` and ``ctype``.
+    """A C parameter: ``name``, its C spelling ``cdecl``, ``ctype`` and the
+    description's ``kind`` of it (lib/mapops.api: "reg", "label", ...).
 
     convert(value, where) returns the value to hand to ctypes, or raises
     TypeError (wrong Python type) or ValueError (does not fit the C type).
     The base class is for pointers only the binding itself passes.
     """
-    __slots__ = ("name", "cdecl", "ctype")
+    __slots__ = ("name", "cdecl", "ctype", "kind")
 
-    def __init__(self, name: str, cdecl: str, ctype: Any) -> None:
+    def __init__(self, name: str, cdecl: str, ctype: Any,
+                 kind: Optional[str] = None) -> None:
         self.name = name
         self.cdecl = cdecl
         self.ctype = ctype
+        self.kind = kind
 
     def convert(self, value: Any, where: str) -> Any:
         return value
@@ -123,8 +123,9 @@ class Int(Param):
     """An integer parameter: a Python int (not bool) in the C type's range."""
     __slots__ = ("lo", "hi")
 
-    def __init__(self, name: str, cdecl: str, ctype: Any) -> None:
-        super().__init__(name, cdecl, ctype)
+    def __init__(self, name: str, cdecl: str, ctype: Any,
+                 kind: Optional[str] = None) -> None:
+        super().__init__(name, cdecl, ctype, kind)
         bits = ctypes.sizeof(ctype) * 8
         signed = ctype(-1).value < 0
         self.lo = -(1 << (bits - 1)) if signed else 0
@@ -154,8 +155,9 @@ class Text(Param):
     """
     __slots__ = ("optional",)
 
-    def __init__(self, name: str, optional: bool = False) -> None:
-        super().__init__(name, "const char *", c_char_p)
+    def __init__(self, name: str, kind: Optional[str] = None,
+                 optional: bool = False) -> None:
+        super().__init__(name, "const char *", c_char_p, kind)
         self.optional = optional
 
     def convert(self, value: Any, where: str) -> Optional[bytes]:
@@ -180,136 +182,18 @@ class Text(Param):
         return b
 
 
-def _int(name: str) -> Int:
-    return Int(name, "int", c_int)
+def convert(prog: Any, method: str, params: Tuple[Param, ...],
+            args: Tuple[Any, ...]) -> list:
+    """The general path of a generated method: refuses a closed program
+    (first, before the arguments), then checks and converts each argument
+    with its Param (TypeError, ValueError) and returns the converted list."""
+    prog._live(method)
+    where = "Program.%s()" % method
+    return [p.convert(a, where) for p, a in zip(params, args)]
 
-
-def _s32(name: str) -> Int:
-    return Int(name, "__s32", c_int32)
-
-
-def _u64(name: str) -> Int:
-    return Int(name, "__u64", c_uint64)
-
-
-def _s64(name: str) -> Int:
-    return Int(name, "__s64", c_int64)
-
-
-# The handle, passed as its address (an int): see the module docstring.
-_PROG = Ptr("prog", "mapops_prog_t *", c_void_p)
-_CPROG = Ptr("prog", "const mapops_prog_t *", c_void_p)
-_LABEL = Text("label")
-
-# The one prototype table: C name -> (restype, (Param, ...)), in header order.
-PROTOTYPES: Dict[str, Tuple[Any, Tuple[Param, ...]]] = {
-    "mapops_prog_new": (PROG_P, ()),
-    "mapops_prog_free": (None, (_PROG,)),
-    "mapops_prog_len": (c_size_t, (_CPROG,)),
-    "mapops_prog_insns": (POINTER(bpf_insn),
-                          (_PROG, Ptr("cnt", "size_t *", POINTER(c_size_t)))),
-    "mapops_prog_error": (c_char_p, (_CPROG,)),
-    "mapops_emit": (c_int, (_PROG,
-                            Ptr("insns", "const struct bpf_insn *",
-                                POINTER(bpf_insn)),
-                            Int("cnt", "size_t", c_size_t))),
-    "mapops_prog_set_tag": (c_int, (_PROG, Text("tag", optional=True))),
-    "mapops_prog_insn_origin": (c_int, (
-        _CPROG,
-        Int("slot", "size_t", c_size_t),
-        Ptr("call", "const char **", POINTER(c_char_p)),
-        Ptr("call_index", "unsigned *", POINTER(ctypes.c_uint)),
-        Ptr("tag", "const char **", POINTER(c_char_p)))),
-    "mapops_label": (c_int, (_PROG, Text("name"))),
-    "mapops_jmp_imm": (c_int, (_PROG, _int("op"), _int("reg"), _s32("imm"),
-                               _LABEL)),
-    "mapops_jmp_reg": (c_int, (_PROG, _int("op"), _int("dst"), _int("src"),
-                               _LABEL)),
-    "mapops_jmp32_imm": (c_int, (_PROG, _int("op"), _int("reg"), _s32("imm"),
-                                 _LABEL)),
-    "mapops_jmp32_reg": (c_int, (_PROG, _int("op"), _int("dst"), _int("src"),
-                                 _LABEL)),
-    "mapops_ja": (c_int, (_PROG, _LABEL)),
-    "mapops_alu64_imm": (c_int, (_PROG, _int("op"), _int("dst"),
-                                 _s32("imm"))),
-    "mapops_alu64_reg": (c_int, (_PROG, _int("op"), _int("dst"),
-                                 _int("src"))),
-    "mapops_alu32_imm": (c_int, (_PROG, _int("op"), _int("dst"),
-                                 _s32("imm"))),
-    "mapops_alu32_reg": (c_int, (_PROG, _int("op"), _int("dst"),
-                                 _int("src"))),
-    "mapops_endian": (c_int, (_PROG, _int("type"), _int("dst"),
-                              _int("bits"))),
-    "mapops_ldx_mem": (c_int, (_PROG, _int("size"), _int("dst"), _int("src"),
-                               _int("off"))),
-    "mapops_stx_mem": (c_int, (_PROG, _int("size"), _int("dst"), _int("src"),
-                               _int("off"))),
-    "mapops_st_mem": (c_int, (_PROG, _int("size"), _int("dst"), _int("off"),
-                              _s32("imm"))),
-    "mapops_atomic_op": (c_int, (_PROG, _int("size"), _int("op"), _int("dst"),
-                                 _int("src"), _int("off"))),
-    "mapops_ld_imm64": (c_int, (_PROG, _int("dst"), _u64("imm"))),
-    "mapops_ld_map_fd": (c_int, (_PROG, _int("dst"), _int("map_fd"))),
-    "mapops_call_helper": (c_int, (_PROG, _int("helper_id"))),
-    "mapops_exit": (c_int, (_PROG,)),
-    "mapops_prog_load": (c_int, (_PROG,
-                                 Int("type", "enum bpf_prog_type", ctypes.c_uint),
-                                 Ptr("opts", "const struct mapops_load_opts *",
-                                     POINTER(mapops_load_opts)))),
-    "mapops_insn_snprint": (c_int, (
-        Ptr("buf", "char *", POINTER(c_char)),
-        Int("size", "size_t", c_size_t),
-        Ptr("insns", "const struct bpf_insn *", POINTER(bpf_insn)),
-        Int("cnt", "size_t", c_size_t),
-        Int("slot", "size_t", c_size_t))),
-    "mapops_prog_dump": (c_int, (_PROG, Ptr("out", "FILE *", c_void_p))),
-    "mapops_prog_dump_text": (c_char_p, (_PROG,)),
-    "mapops_map_lookup": (c_int, (_PROG, _int("map_fd"),
-                                  _int("key_stack_off"))),
-    "mapops_map_lookup_ptr": (c_int, (_PROG, _int("map_fd"),
-                                      _int("key_reg"))),
-    "mapops_map_update": (c_int, (_PROG, _int("map_fd"),
-                                  _int("key_stack_off"),
-                                  _int("value_stack_off"), _u64("flags"))),
-    "mapops_map_update_ptr": (c_int, (_PROG, _int("map_fd"), _int("key_reg"),
-                                      _int("value_reg"), _u64("flags"))),
-    "mapops_map_delete": (c_int, (_PROG, _int("map_fd"),
-                                  _int("key_stack_off"))),
-    "mapops_map_delete_ptr": (c_int, (_PROG, _int("map_fd"),
-                                      _int("key_reg"))),
-    "mapops_map_increment": (c_int, (_PROG, _int("map_fd"),
-                                     _int("key_stack_off"),
-                                     _int("value_stack_off"),
-                                     _s64("increment"))),
-    "mapops_map_increment_atomic": (c_int, (_PROG, _int("map_fd"),
-                                            _int("key_stack_off"),
-                                            _int("value_stack_off"),
-                                            _s64("increment"))),
-    "mapops_map_lookup_or_init": (c_int, (_PROG, _int("map_fd"),
-                                          _int("key_stack_off"),
-                                          _int("init_value_stack_off"))),
-}
-
-#: The entries of PROTOTYPES that come from the C library, not libmapops.
-LIBC_FUNCTIONS: frozenset = frozenset()
-
-#: The builder functions: those that take the program first and append to
-#: it (Program methods of the same name without "mapops_").
-BUILDER_FUNCTIONS = frozenset(
-    name for name, (_, params) in PROTOTYPES.items()
-    if name.startswith("mapops_") and not name.startswith("mapops_prog_")
-    and params and params[0].name == "prog")
-
-#: The functions called with the GIL held (see the module docstring): those
-#: that do a small, bounded amount of work in the program's memory, and
-#: need no errno.  mapops_emit copies what it is given (up to 8 MB) and is
-#: not one of them.
-GIL_HELD_FUNCTIONS = (BUILDER_FUNCTIONS - {"mapops_emit"}) | frozenset({
-    "mapops_prog_len", "mapops_prog_error", "mapops_prog_set_tag",
-    "mapops_prog_insn_origin", "mapops_prog_free"})
 
 # The checks for the fields of struct mapops_load_opts that Program.load()
-# fills from its arguments (the same Param kinds as the table above).
+# fills from its arguments (the same Param kinds as the prototype table).
 LOAD_OPTS_FIELDS: Tuple[Param, ...] = (
     Text("license", optional=True),
     Text("prog_name", optional=True),
@@ -319,6 +203,34 @@ LOAD_OPTS_FIELDS: Tuple[Param, ...] = (
     Int("kern_version", "__u32", c_uint32),
     Int("log_level", "__u32", c_uint32),
 )
+
+
+# ---------------------------------------------------------------------------
+# Errors
+# ---------------------------------------------------------------------------
+
+class Error(OSError):
+    """A refusal by libmapops: Error(errno, message), like OSError.
+
+    ``errno`` is the positive errno value the C function returned negated
+    (EINVAL, E2BIG, ENOENT, EACCES from the verifier, ...); ``strerror``
+    (also ``message``) is the library's text from mapops_prog_error(), which
+    names the function, the argument and the bad value, and for a program
+    the verifier refused, holds the verifier log.
+    """
+
+    @property
+    def message(self) -> str:
+        """The library's message (the same as ``strerror``)."""
+        return self.strerror
+
+
+Error.__module__ = "mapops"  # what users see and catch: mapops.Error
+
+
+def decode(text: Optional[bytes]) -> str:
+    """The library's text as str (bytes that are not UTF-8 escaped)."""
+    return (text or b"").decode("utf-8", "backslashreplace")
 
 
 # ---------------------------------------------------------------------------
@@ -336,24 +248,54 @@ SONAME = "libmapops.so.1"
 #: What was loaded: $MAPOPS_LIBRARY if set and not empty, else the SONAME.
 LIBRARY: str = os.environ.get("MAPOPS_LIBRARY") or SONAME
 
+_dlls: Optional[Tuple[Any, Any]] = None
 
-def _load(path: str) -> _Functions:
-    try:
-        lib = ctypes.CDLL(path, use_errno=True)
-    except OSError as e:
-        raise OSError("mapops: cannot load the C library: %s (set "
-                      "MAPOPS_LIBRARY to its path)" % e) from e
-    held = ctypes.PyDLL(path)  # the same library: calls keep the GIL
-    libc = ctypes.CDLL(None, use_errno=True)  # already in the process
+
+def _open() -> Tuple[Any, Any]:
+    """(CDLL with use_errno, PyDLL) of LIBRARY, opened once."""
+    global _dlls
+    if _dlls is None:
+        try:
+            lib = ctypes.CDLL(LIBRARY, use_errno=True)
+        except OSError as e:
+            raise OSError("mapops: cannot load the C library: %s (set "
+                          "MAPOPS_LIBRARY to its path)" % e) from e
+        held = ctypes.PyDLL(LIBRARY)  # the same library: calls keep the GIL
+        _dlls = (lib, held)
+    return _dlls
+
+
+def load(prototypes: Dict[str, Tuple[Any, Tuple[Param, ...]]],
+         gil_held: Iterable[str]) -> _Functions:
+    """The functions of prototypes (C name -> (restype, Params)), each with
+    restype and argtypes declared, as attributes of one object; those named
+    in gil_held are called with the GIL held (see the module docstring).
+    Only these are reachable: the CDLL objects are kept nowhere else."""
+    lib, held = _open()
+    gil_held = frozenset(gil_held)
     funcs = _Functions()
-    for name, (restype, params) in PROTOTYPES.items():
-        f = getattr(libc if name in LIBC_FUNCTIONS else
-                    held if name in GIL_HELD_FUNCTIONS else lib, name)
+    for name, (restype, params) in prototypes.items():
+        f = getattr(held if name in gil_held else lib, name)
         f.restype = restype
         f.argtypes = tuple(p.ctype for p in params)
         setattr(funcs, name, f)
     return funcs
 
 
-#: The C functions of PROTOTYPES, each with argtypes and restype declared.
-C: _Functions = _load(LIBRARY)
+def load_direct(names: Iterable[str], restype: Any = ctypes.c_int) -> _Functions:
+    """The functions named, again (other ctypes function objects than
+    load()'s), called with the GIL held, restype declared and *no argtypes*:
+    ctypes then passes each argument by its Python type, without the
+    per-argument converter call of argtypes (about half the cost of a call
+    with four arguments).  For callers that have checked and converted every
+    argument themselves, so that its type is the C parameter's: a Python int
+    for int (in range), bytes or None for const char *, a ctypes instance
+    (c_uint64(v), ...) for any other integer type, and the handle as made by
+    c_void_p.from_param."""
+    _, held = _open()
+    funcs = _Functions()
+    for name in names:
+        f = held[name]  # a new function object, not the one load() declared
+        f.restype = restype
+        setattr(funcs, name, f)
+    return funcs
