@@ -5,6 +5,7 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "mapops/mapops.h"
 #include "labels.h"
@@ -123,6 +124,17 @@ size_t origin_find(const mapops_prog_t *prog, size_t slot);
 /* Writes "fn #index" and, if tagged, " (\"tag\")"; snprintf's return. */
 int origin_snprint(const mapops_prog_t *prog, size_t slot, char *buf,
 		   size_t size);
+
+/*
+ * Escaping caller text (escape.c), the same way in messages and dumps:
+ * a backslash as two, a control byte (< 0x20, 0x7f) as \xNN and, when
+ * quoted, '"' as \".  escape_text() writes the escape of s[0 .. len - 1]
+ * into buf as snprintf() does (whole escapes only) and returns the length of
+ * the whole escape; escape_fput() writes the escape of the string s to out.
+ */
+size_t escape_text(char *buf, size_t size, const char *s, size_t len,
+		   bool quoted);
+void escape_fput(FILE *out, const char *s, bool quoted);
 
 /* Emits one jump to the named label (a builder call's whole body). */
 int emit_jump(struct op *o, struct bpf_insn insn, const char *label);
