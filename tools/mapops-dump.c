@@ -53,10 +53,19 @@ static void usage(FILE *out)
 static void die(const char *fmt, ...)
 	__attribute__((format(printf, 1, 2), noreturn));
 
+#ifdef MAPOPS_DUMP_FUZZ
+/* fuzz/fuzz-raw.c: checks the message and returns to the fuzzer. */
+static void fuzz_die(const char *fmt, va_list ap) __attribute__((noreturn));
+#endif
+
 static void die(const char *fmt, ...)
 {
 	va_list ap;
 
+#ifdef MAPOPS_DUMP_FUZZ
+	va_start(ap, fmt);
+	fuzz_die(fmt, ap);
+#endif
 	fprintf(stderr, "%s: ", prog_name);
 	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);
