@@ -437,7 +437,9 @@ int mapops_prog_load(mapops_prog_t *prog, enum bpf_prog_type type,
 		r.len = strnlen(ubuf, usize);
 		r.callers_buf = true;
 	} else {
-		own = malloc(LIB_LOG_SIZE);
+		/* zeroed: fresh pages from the kernel, and no byte the tools
+		 * (valgrind) think uninitialised if the kernel wrote less */
+		own = calloc(1, LIB_LOG_SIZE);
 		if (!own)
 			return refuse(&o, &a, &r);
 		rc = sys_load(&a, level, own, LIB_LOG_SIZE, &true_size);
