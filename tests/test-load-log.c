@@ -372,6 +372,13 @@ START_TEST(load_refused_million_slots_two_loads_bounded)
 		t, len);
 	ck_assert_msg(t < 60.0, "took %.1f s", t);
 	ck_assert_uint_lt(len, 80 * 1024);
+	if (strstr(m, "kernels before 6.4 drop the end")) {
+		/* A kernel before 6.4 kept the start of the 45 MB log in the
+		 * library's 16 MiB: the message says the reason is lost. */
+		ck_assert_msg_has("Permission denied (errno 13); verifier log (only its first");
+		ck_assert_ptr_null(strstr(m, "emitted by"));
+		return;
+	}
 	ck_assert_msg_has("invalid mem access 'map_value_or_null'");
 	tail = m + len - strlen("emitted by mapops_ldx_mem #1");
 	ck_assert_str_eq(tail, "emitted by mapops_ldx_mem #1");
