@@ -391,8 +391,8 @@ static bool mem_ok(int size, int base, int off)
 
 	if (!n || !off16_ok(off))
 		return false;
-	if (base == BPF_REG_10)
-		return off >= -512 && (long long)off + n <= 0;
+	if (base == BPF_REG_10) /* inside the frame, aligned to its size */
+		return off >= -512 && (long long)off + n <= 0 && off % n == 0;
 	return true;
 }
 
@@ -401,6 +401,30 @@ static bool counter_ok(int key, int value)
 	if (!stack_ok(key) || value < -512 || value > -8 || (value & 7))
 		return false;
 	return !(key >= value && key < value + 8);
+}
+
+/*
+ * How a message quotes caller text: control bytes as \xNN, backslashes
+ * doubled (written here apart from the library's lib/escape.c, as an
+ * oracle).  Only the first 100 bytes: a long escaped name may be cut.
+ */
+static const char *escaped_prefix(const char *s)
+{
+	static char buf[128];
+	size_t n = 0;
+
+	for (; *s && n < 100; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (c == '\\')
+			n += (size_t)snprintf(buf + n, sizeof(buf) - n, "\\\\");
+		else if (c < 0x20 || c == 0x7f)
+			n += (size_t)snprintf(buf + n, sizeof(buf) - n, "\\x%02x", c);
+		else
+			buf[n++] = (char)c;
+	}
+	buf[n < 100 ? n : 100] = '\0';
+	return buf;
 }
 
 /* ---- The model ----------------------------------------------------------- */
@@ -1648,7 +1672,7 @@ static void do_insns(struct model *m, struct rd *r, bool np)
 
 			for (i = 0; i < m->njumps && !named; i++)
 				if (m->labels[m->jumps[i].label].slot < 0 &&
-				    strstr(t, m->labels[m->jumps[i].label].name))
+				    strstr(t, escaped_prefix(m->labels[m->jumps[i].label].name)))
 					named = true;
 			CHECK(named, "ENOENT, but \"%s\" names no unbound label",
 			      t);

@@ -37,6 +37,10 @@ void chk_stack(struct op *o, const char *what, int off, int size)
 		op_error(o, -EINVAL,
 			 "%s %d: its %d bytes would run past the top of the stack frame",
 			 what, off, size);
+	else if (off % size)
+		op_error(o, -EINVAL,
+			 "%s %d is not %d-byte aligned (the kernel refuses misaligned stack accesses)",
+			 what, off, size);
 }
 
 void chk_map_fd(struct op *o, int map_fd)

@@ -20,10 +20,16 @@ int op_start(struct op *o, mapops_prog_t *prog, const char *fn)
 	return 0;
 }
 
+/*
+ * The messages' own words hold no control byte and no backslash, so
+ * escaping the whole formatted text escapes exactly the caller's text it
+ * quotes (label names, tags, program names), as mapops_prog_dump() does.
+ */
 void op_error(struct op *o, int err, const char *fmt, ...)
 {
+	char text[MAPOPS_ERR_MAX];
 	va_list ap;
-	int n;
+	int n, m;
 
 	if (o->err)
 		return;
@@ -36,8 +42,12 @@ void op_error(struct op *o, int err, const char *fmt, ...)
 	if (n < 0 || (size_t)n >= sizeof(o->prog->err))
 		return;
 	va_start(ap, fmt);
-	vsnprintf(o->prog->err + n, sizeof(o->prog->err) - (size_t)n, fmt, ap);
+	m = vsnprintf(text, sizeof(text), fmt, ap);
 	va_end(ap);
+	if (m < 0)
+		text[0] = '\0';
+	escape_text(o->prog->err + n, sizeof(o->prog->err) - (size_t)n, text,
+		    strlen(text), false);
 }
 
 void op_error_long(struct op *o, int err, const char *head, const char *tail)

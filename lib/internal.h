@@ -5,6 +5,7 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "mapops/mapops.h"
 #include "labels.h"
@@ -153,6 +154,8 @@ struct origin_info {
 	const char *tag;
 };
 void origin_get(const mapops_prog_t *prog, size_t k, struct origin_info *info);
+/* The index of the record covering slot (< prog->len). */
+size_t origin_find(const mapops_prog_t *prog, size_t slot);
 /* Writes "fn #index" and, if tagged, " (\"tag\")"; snprintf's return. */
 int origin_snprint(const mapops_prog_t *prog, size_t slot, char *buf,
 		   size_t size);
@@ -262,6 +265,17 @@ void chk_stack_object(struct op *o, const char *what, int off, __u32 size);
 struct bpf_insn *put_parallel_moves(struct bpf_insn *p, const int *dst,
 				    const int *src, int n,
 				    const int *scratch, int nscratch);
+
+/*
+ * Escaping caller text (escape.c), the same way in messages and dumps:
+ * a backslash as two, a control byte (< 0x20, 0x7f) as \xNN and, when
+ * quoted, '"' as \".  escape_text() writes the escape of s[0 .. len - 1]
+ * into buf as snprintf() does (whole escapes only) and returns the length of
+ * the whole escape; escape_fput() writes the escape of the string s to out.
+ */
+size_t escape_text(char *buf, size_t size, const char *s, size_t len,
+		   bool quoted);
+void escape_fput(FILE *out, const char *s, bool quoted);
 
 /* Emits one jump to the named label (a builder call's whole body). */
 int emit_jump(struct op *o, struct bpf_insn insn, const char *label);

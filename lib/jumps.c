@@ -36,6 +36,11 @@ static long find_or_reserve(struct op *o, const char *name, size_t len,
 
 	if (i >= 0)
 		return i;
+	if (!labels_room(t, len)) {
+		op_error(o, -E2BIG, "label \"%s\" would make the program's label names take more than %zu bytes",
+			 name, LABELS_BYTES_MAX);
+		return -1;
+	}
 	if (!labels_reserve(t, len)) {
 		op_error(o, -ENOMEM, "out of memory adding label \"%s\"", name);
 		return -1;

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: (LGPL-2.1-or-later OR BSD-2-Clause) */
-/* The label table: names to slots, O(1) per lookup. */
+/* The label table: names to slots, O(1) per lookup (a keyed hash). */
 #ifndef MAPOPS_LABELS_H
 #define MAPOPS_LABELS_H
 
@@ -26,11 +26,18 @@ struct label_table {
 	size_t nbuckets;
 };
 
+/* The most bytes all label names of one program take together, one NUL
+ * each counted (the header documents it: 64 MiB). */
+#define LABELS_BYTES_MAX ((size_t)64 << 20)
+
 void labels_free(struct label_table *t);
+/* A keyed hash (random per process): names cannot be chosen to collide. */
 uint32_t labels_hash(const char *name, size_t len);
 /* The label's index, or -1. */
 long labels_find(const struct label_table *t, const char *name, size_t len,
 		 uint32_t hash);
+/* Whether a label of len more bytes stays within LABELS_BYTES_MAX. */
+bool labels_room(const struct label_table *t, size_t len);
 /* Makes room for one more label of len bytes; false on ENOMEM. */
 bool labels_reserve(struct label_table *t, size_t len);
 /* Adds an unbound label; room must have been reserved.  Returns its index. */

@@ -51,7 +51,7 @@ void origin_commit(struct op *o, size_t first, size_t n)
 	org->fn_index = (uint32_t)id | ++prog->counts[id].n << ORIGIN_FN_BITS;
 }
 
-static size_t origin_find(const mapops_prog_t *prog, size_t slot)
+size_t origin_find(const mapops_prog_t *prog, size_t slot)
 {
 	size_t lo = 0, hi = prog->norigins; /* origins[lo].first <= slot */
 

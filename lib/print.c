@@ -260,16 +260,7 @@ int mapops_insn_snprint(char *buf, size_t size, const struct bpf_insn *insns,
 /* Writes s, with control bytes, backslashes (and, quoted, '"') escaped. */
 static void put_escaped(FILE *out, const char *s, bool quoted)
 {
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
-
-		if (c == '\\' || (quoted && c == '"'))
-			fprintf(out, "\\%c", c);
-		else if (c < 0x20 || c == 0x7f)
-			fprintf(out, "\\x%02x", c);
-		else
-			fputc(c, out);
-	}
+	escape_fput(out, s, quoted); /* escape.c: the same as in messages */
 }
 
 static void put_origin(const mapops_prog_t *prog, FILE *out, size_t k)
@@ -389,8 +380,11 @@ int mapops_prog_dump(mapops_prog_t *prog, FILE *out)
 	free(sub);
 	free(names);
 	free(arena);
+	errno = 0; /* fflush() sets it on failure; an earlier failed write may not have */
 	if (fflush(out) || ferror(out)) {
-		op_error(&o, -EIO, "writing the dump failed: %s", strerror(errno));
+		int e = errno ? errno : EIO;
+
+		op_error(&o, -EIO, "writing the dump failed: %s (errno %d)", strerror(e), e);
 		return op_fail(&o);
 	}
 	return 0;

@@ -161,6 +161,12 @@ int mapops_emit(mapops_prog_t *prog, const struct bpf_insn *insns, size_t cnt)
 		return o.err;
 	if (!insns && cnt)
 		op_error(&o, -EINVAL, "insns is NULL but cnt is %zu", cnt);
+	/* Before reading any slot: a cnt past the limit (a byte count passed
+	 * for a slot count, say) must not make us read past the caller's array. */
+	if (cnt > MAPOPS_MAX_INSNS - prog->len)
+		op_error(&o, -E2BIG,
+			 "cnt %zu: the program has %zu slots and may not grow past the kernel's limit of %d (no slot was read)",
+			 cnt, prog->len, MAPOPS_MAX_INSNS);
 	open = check_raw(&o, insns, cnt, prog->open_ld64);
 	/* The caller may pass the program's own slots (from mapops_prog_insns)
 	 * to repeat them: growing would free them, so find them again after. */

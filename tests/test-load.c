@@ -39,7 +39,7 @@ static void build_unchecked_deref(void)
 	ck_assert_int_eq(mapops_exit(prog), 0);
 }
 
-START_TEST(loads_and_runs)
+START_TEST(load_loads_and_runs)
 {
 	MAPOPS_LOAD_OPTS(opts, .prog_name = "seven");
 	struct bpf_prog_info info;
@@ -61,7 +61,7 @@ START_TEST(loads_and_runs)
 }
 END_TEST
 
-START_TEST(refusal_keeps_the_log)
+START_TEST(load_refusal_keeps_the_log)
 {
 	const char *msg;
 	size_t len;
@@ -81,7 +81,7 @@ START_TEST(refusal_keeps_the_log)
 }
 END_TEST
 
-START_TEST(refusal_into_callers_buffer)
+START_TEST(load_refusal_into_callers_buffer)
 {
 	static char log[1 << 16];
 	MAPOPS_LOAD_OPTS(opts, .log_buf = log, .log_size = sizeof(log));
@@ -95,7 +95,7 @@ START_TEST(refusal_into_callers_buffer)
 }
 END_TEST
 
-START_TEST(bad_arguments)
+START_TEST(load_bad_arguments)
 {
 	struct {
 		struct mapops_load_opts opts;
@@ -143,7 +143,7 @@ START_TEST(bad_arguments)
 }
 END_TEST
 
-START_TEST(refusal_names_the_origin)
+START_TEST(load_refusal_names_the_origin)
 {
 	const char *msg;
 
@@ -165,7 +165,7 @@ START_TEST(refusal_names_the_origin)
 }
 END_TEST
 
-START_TEST(refusal_inside_a_map_operation)
+START_TEST(load_refusal_inside_a_map_operation)
 {
 	const char *msg;
 	int rc;
@@ -187,7 +187,7 @@ START_TEST(refusal_inside_a_map_operation)
 }
 END_TEST
 
-START_TEST(unresolved_label)
+START_TEST(load_unresolved_label)
 {
 	ck_assert_int_eq(mapops_ja(prog, "missing"), 0);
 	build_valid();
@@ -198,20 +198,151 @@ START_TEST(unresolved_label)
 }
 END_TEST
 
+START_TEST(load_prog_name_invalid_byte)
+{
+	MAPOPS_LOAD_OPTS(o, .prog_name = "bad name!");
+
+	build_valid();
+	ck_assert_refused(prog, mapops_prog_load(prog, BPF_PROG_TYPE_XDP, &o),
+			  EINVAL, "opts->prog_name \"bad name!\": byte 3 (0x20) is not an ASCII letter, digit, '_' or '.'");
+}
+END_TEST
+
+START_TEST(load_prog_name_non_ascii_escaped)
+{
+	MAPOPS_LOAD_OPTS(o, .prog_name = "caf\xc3\xa9\x1b[2J");
+
+	build_valid();
+	ck_assert_refused(prog, mapops_prog_load(prog, BPF_PROG_TYPE_XDP, &o),
+			  EINVAL, "opts->prog_name \"caf\xc3\xa9\\x1b[2J\": byte 3 (0xc3)");
+}
+END_TEST
+
+START_TEST(load_prog_name_too_long)
+{
+	MAPOPS_LOAD_OPTS(o, .prog_name = "a_name_of_thirty_one_characters");
+
+	build_valid();
+	ck_assert_refused(prog, mapops_prog_load(prog, BPF_PROG_TYPE_XDP, &o),
+			  ENAMETOOLONG, "opts->prog_name \"a_name_of_thirty_one_characters\" is longer than the kernel's 15 bytes");
+}
+END_TEST
+
+START_TEST(load_prog_name_fifteen_bytes_loads)
+{
+	MAPOPS_LOAD_OPTS(o, .prog_name = "fifteen_bytes.x");
+	struct bpf_prog_info info;
+	__u32 len = sizeof(info);
+	int fd;
+
+	build_valid();
+	fd = mapops_prog_load(prog, BPF_PROG_TYPE_XDP, &o);
+	ck_assert_msg(fd >= 0, "%s", mapops_prog_error(prog));
+	memset(&info, 0, sizeof(info));
+	ck_assert_int_eq(bpf_obj_get_info_by_fd(fd, &info, &len), 0);
+	ck_assert_str_eq(info.name, "fifteen_bytes.x");
+	close(fd);
+}
+END_TEST
+
+START_TEST(load_unknown_type_names_type)
+{
+	build_valid();
+	ck_assert_refused(prog, mapops_prog_load(prog, (enum bpf_prog_type)9999, NULL),
+			  EINVAL, "type 9999 is not a program type");
+}
+END_TEST
+
+START_TEST(load_unknown_flags_names_prog_flags)
+{
+	MAPOPS_LOAD_OPTS(o, .prog_flags = 0x80000000);
+
+	build_valid();
+	ck_assert_refused(prog, mapops_prog_load(prog, BPF_PROG_TYPE_XDP, &o),
+			  EINVAL, "opts->prog_flags 0x80000000 has bits");
+}
+END_TEST
+
+START_TEST(load_empty_program_says_empty)
+{
+	ck_assert_refused(prog, mapops_prog_load(prog, BPF_PROG_TYPE_XDP, NULL),
+			  E2BIG, "the program is empty (0 slots)");
+}
+END_TEST
+
+START_TEST(load_opts_sz_past_a_page)
+{
+	MAPOPS_LOAD_OPTS(o, .license = "GPL");
+
+	o.sz = 1u << 20;
+	build_valid();
+	ck_assert_refused(prog, mapops_prog_load(prog, BPF_PROG_TYPE_XDP, &o),
+			  EINVAL, "opts->sz 1048576 is larger than a page");
+}
+END_TEST
+
+START_TEST(load_refusal_escapes_tag_in_origin)
+{
+	const char *msg;
+
+	ck_assert_int_eq(mapops_prog_set_tag(prog, "\x1b[2J\x1b[Hforged: all ok\n"), 0);
+	build_unchecked_deref();
+	ck_assert_int_eq(mapops_prog_load(prog, BPF_PROG_TYPE_SOCKET_FILTER, NULL),
+			 -EACCES);
+	msg = mapops_prog_error(prog);
+	ck_assert_ptr_null(strchr(msg, '\x1b'));
+	ck_assert_msg(strstr(msg, "emitted by mapops_ldx_mem #1 (\"\\x1b[2J\\x1b[Hforged: all ok\\x0a\")") != NULL,
+		      "%s", msg);
+}
+END_TEST
+
+START_TEST(load_unbound_label_escaped)
+{
+	const char *msg;
+
+	ck_assert_int_eq(mapops_ja(prog, "\x1b[2J\x1b[Hforged: all ok\n\\"), 0);
+	build_valid();
+	ck_assert_int_eq(mapops_prog_load(prog, BPF_PROG_TYPE_XDP, NULL), -ENOENT);
+	msg = mapops_prog_error(prog);
+	ck_assert_ptr_null(strchr(msg, '\x1b'));
+	ck_assert_ptr_null(strchr(msg, '\n'));
+	ck_assert_msg(strstr(msg, "label \"\\x1b[2J\\x1b[Hforged: all ok\\x0a\\\\\" is never bound") != NULL,
+		      "%s", msg);
+}
+END_TEST
+
+static void add(Suite *s, const char *name, const TTest *test)
+{
+	TCase *tc = tcase_create(name);
+
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, test);
+	suite_add_tcase(s, tc);
+}
+
+#define ADD(s, t) add((s), #t, t)
+
 static Suite *load_suite(void)
 {
 	Suite *s = suite_create("load");
-	TCase *tc = tcase_create("load");
 
-	tcase_add_checked_fixture(tc, setup, teardown);
-	tcase_add_test(tc, loads_and_runs);
-	tcase_add_test(tc, refusal_keeps_the_log);
-	tcase_add_test(tc, refusal_into_callers_buffer);
-	tcase_add_test(tc, bad_arguments);
-	tcase_add_test(tc, refusal_names_the_origin);
-	tcase_add_test(tc, refusal_inside_a_map_operation);
-	tcase_add_test(tc, unresolved_label);
-	suite_add_tcase(s, tc);
+	ADD(s, load_loads_and_runs);
+	ADD(s, load_refusal_keeps_the_log);
+	ADD(s, load_refusal_into_callers_buffer);
+	ADD(s, load_bad_arguments);
+	ADD(s, load_refusal_names_the_origin);
+	ADD(s, load_refusal_inside_a_map_operation);
+	ADD(s, load_unresolved_label);
+	ADD(s, load_prog_name_invalid_byte);
+	ADD(s, load_prog_name_non_ascii_escaped);
+	ADD(s, load_prog_name_too_long);
+	ADD(s, load_prog_name_fifteen_bytes_loads);
+	ADD(s, load_unknown_type_names_type);
+	ADD(s, load_unknown_flags_names_prog_flags);
+	ADD(s, load_empty_program_says_empty);
+	ADD(s, load_opts_sz_past_a_page);
+	ADD(s, load_refusal_escapes_tag_in_origin);
+	ADD(s, load_unbound_label_escaped);
 	return s;
 }
 

@@ -4,6 +4,11 @@
  * host byte order) or as hex text, one line per instruction, in the syntax
  * of the kernel's verifier log (mapops_insn_snprint()).
  *
+ * Input is bounded: past 1,000,000 slots (8,000,000 bytes; no valid program
+ * is larger) or 128 MiB of --hex text it stops with an error, so memory and
+ * time stay bounded on endless input (/dev/zero, "yes ff").  An empty input
+ * and a directory are errors too; bad --hex tokens are quoted escaped.
+ *
  * Exit codes: 0 printed, 1 an error (message on stderr), 2 bad usage.
  */
 #include <ctype.h>
@@ -13,8 +18,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include <mapops/mapops.h>
+
+#include "internal.h" /* escape_text(): lib/escape.c, built in */
 
 #define EXIT_USAGE 2
 
@@ -29,6 +37,7 @@ static void usage(FILE *out)
 		"\n"
 		"FILE holds the instructions as raw bytes, 8 per slot in host byte\n"
 		"order (struct bpf_insn); without FILE, or with \"-\", standard input.\n"
+		"At most 1000000 slots (8000000 bytes), as the kernel takes.\n"
 		"\n"
 		"  --hex       read hex text instead: bytes written as 0xNN (one byte per\n"
 		"              token, as llvm-mc and \"xxd -i\" write them) or as runs of\n"
@@ -44,10 +53,19 @@ static void usage(FILE *out)
 static void die(const char *fmt, ...)
 	__attribute__((format(printf, 1, 2), noreturn));
 
+#ifdef MAPOPS_DUMP_FUZZ
+/* fuzz/fuzz-raw.c: checks the message and returns to the fuzzer. */
+static void fuzz_die(const char *fmt, va_list ap) __attribute__((noreturn));
+#endif
+
 static void die(const char *fmt, ...)
 {
 	va_list ap;
 
+#ifdef MAPOPS_DUMP_FUZZ
+	va_start(ap, fmt);
+	fuzz_die(fmt, ap);
+#endif
 	fprintf(stderr, "%s: ", prog_name);
 	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);
@@ -56,37 +74,42 @@ static void die(const char *fmt, ...)
 	exit(EXIT_FAILURE);
 }
 
-/* A growing byte buffer. */
+/* No valid program is larger: 1,000,000 slots of 8 bytes. */
+#define MAX_BYTES ((size_t)MAPOPS_MAX_INSNS * sizeof(struct bpf_insn))
+/* --hex text past this is refused, whatever it holds (blanks, comments):
+ * with MAX_BYTES as "0xNN, " tokens and room for comments. */
+#define MAX_HEX_TEXT ((size_t)128 << 20)
+/* How much of a bad token the message quotes. */
+#define TOKEN_SHOWN 32
+
+/* The bytes read: at most MAX_BYTES, so never more memory than that. */
 struct bytes {
 	unsigned char *p;
-	size_t len, cap;
+	size_t len;
 };
 
-static void push(struct bytes *b, const void *src, size_t n)
+static void push(struct bytes *b, const char *name, unsigned char byte)
 {
-	if (b->len + n > b->cap) {
-		size_t cap = b->cap ? b->cap : 4096;
-		void *p;
-
-		while (cap < b->len + n)
-			cap *= 2;
-		p = realloc(b->p, cap);
-		if (!p)
-			die("out of memory");
-		b->p = p;
-		b->cap = cap;
-	}
-	memcpy(b->p + b->len, src, n);
-	b->len += n;
+	if (b->len == MAX_BYTES)
+		die("%s: more than %zu bytes (%d slots): no valid program is that large",
+		    name, MAX_BYTES, MAPOPS_MAX_INSNS);
+	b->p[b->len++] = byte;
 }
 
-static void read_all(FILE *in, const char *name, struct bytes *b)
+/* Raw bytes, read up to one byte past the limit (so /dev/zero stops). */
+static void read_raw(FILE *in, const char *name, struct bytes *b)
 {
-	unsigned char chunk[65536];
 	size_t n;
 
-	while ((n = fread(chunk, 1, sizeof(chunk), in)) > 0)
-		push(b, chunk, n);
+	while ((n = fread(b->p + b->len, 1, MAX_BYTES - b->len, in)) > 0) {
+		b->len += n;
+		if (b->len == MAX_BYTES) {
+			if (fgetc(in) != EOF)
+				die("%s: more than %zu bytes (%d slots): no valid program is that large",
+				    name, MAX_BYTES, MAPOPS_MAX_INSNS);
+			break;
+		}
+	}
 	if (ferror(in))
 		die("reading %s: %s", name, strerror(errno));
 }
@@ -95,84 +118,136 @@ static int hexval(int c)
 {
 	if (c >= '0' && c <= '9')
 		return c - '0';
-	c = tolower(c);
 	if (c >= 'a' && c <= 'f')
 		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
 	return -1;
 }
 
-/* Parses one token of --hex input into bytes; false if it is not hex. */
-static bool parse_token(const char *tok, size_t len, struct bytes *out)
+/* One --hex token as it streams in. */
+struct token {
+	unsigned char shown[TOKEN_SHOWN]; /* its first bytes, for a message */
+	size_t len;
+	bool bad;
+	int first;   /* the first character, until the second decides */
+	int nibble;  /* a pending high nibble, or -1 */
+};
+
+static void token_bad(const struct token *t, const char *name, unsigned line)
 {
-	unsigned char byte;
-	size_t i;
+	char esc[4 * TOKEN_SHOWN + 1];
+	size_t n = t->len < TOKEN_SHOWN ? t->len : TOKEN_SHOWN;
 
-	if (len > 2 && tok[0] == '0' && (tok[1] == 'x' || tok[1] == 'X')) {
-		int hi, lo;
-
-		if (len > 4)
-			return false; /* 0xNN is one byte */
-		hi = hexval(tok[2]);
-		lo = len == 4 ? hexval(tok[3]) : 0;
-		if (hi < 0 || lo < 0)
-			return false;
-		byte = (unsigned char)(len == 4 ? hi << 4 | lo : hi);
-		push(out, &byte, 1);
-		return true;
-	}
-	if (len % 2)
-		return false;
-	for (i = 0; i < len; i += 2) {
-		int hi = hexval(tok[i]), lo = hexval(tok[i + 1]);
-
-		if (hi < 0 || lo < 0)
-			return false;
-		byte = (unsigned char)(hi << 4 | lo);
-		push(out, &byte, 1);
-	}
-	return true;
+	/* The token's bytes are the input's: escaped, so that control bytes
+	 * (ESC sequences, NUL) cannot reach the terminal or cut the text. */
+	escape_text(esc, sizeof(esc), (const char *)t->shown, n, true);
+	die("%s:%u: \"%s\"%s is not a hex byte (0xNN) or hex digit pairs",
+	    name, line, esc, t->len > n ? "..." : "");
 }
 
-static void parse_hex(const struct bytes *text, const char *name,
+static void token_char(struct token *t, int c, const char *name,
+		       struct bytes *out)
+{
+	int v = hexval(c);
+
+	if (t->len < TOKEN_SHOWN)
+		t->shown[t->len] = (unsigned char)c;
+	t->len++;
+	if (t->bad)
+		return;
+	if (t->len == 1) {
+		t->first = c;
+		return;
+	}
+	if (t->len == 2) {
+		if (t->first == '0' && (c == 'x' || c == 'X'))
+			return; /* 0xN or 0xNN */
+		if (hexval(t->first) < 0 || v < 0) {
+			t->bad = true;
+			return;
+		}
+		push(out, name, (unsigned char)(hexval(t->first) << 4 | v));
+		return;
+	}
+	if (t->first == '0' && (t->shown[1] == 'x' || t->shown[1] == 'X')) {
+		if (t->len > 4 || v < 0)
+			t->bad = true;
+		else if (t->len == 3)
+			t->nibble = v;
+		else
+			t->nibble = t->nibble << 4 | v;
+		return;
+	}
+	if (v < 0) {
+		t->bad = true;
+	} else if (t->len % 2) {
+		t->nibble = v;
+	} else {
+		push(out, name, (unsigned char)(t->nibble << 4 | v));
+		t->nibble = -1;
+	}
+}
+
+static void token_end(struct token *t, const char *name, unsigned line,
 		      struct bytes *out)
 {
-	const char *s = (const char *)text->p, *end;
-	unsigned line = 1;
+	bool ox = t->len >= 2 && t->first == '0' &&
+		  (t->shown[1] == 'x' || t->shown[1] == 'X');
 
-	if (!text->len)
+	if (!t->len)
 		return;
-	end = s + text->len;
-	while (s < end) {
-		const char *tok = s;
+	if (ox && t->len == 2)
+		t->bad = true; /* "0x" alone */
+	else if (!ox && t->len % 2)
+		t->bad = true; /* an odd number of digits */
+	if (t->bad)
+		token_bad(t, name, line);
+	if (ox)
+		push(out, name, (unsigned char)t->nibble);
+	memset(t, 0, sizeof(*t));
+	t->nibble = -1;
+}
 
-		if (*s == '\n') {
+/* Parses --hex text as it is read: memory is the bytes (at most MAX_BYTES),
+ * time at most MAX_HEX_TEXT characters. */
+static void read_hex(FILE *in, const char *name, struct bytes *out)
+{
+	struct token t = { .nibble = -1 };
+	bool comment = false;
+	size_t text = 0;
+	unsigned line = 1;
+	int c;
+
+	while ((c = getc(in)) != EOF) {
+		if (++text > MAX_HEX_TEXT)
+			die("%s: more than %zu bytes of hex text: no valid program is that large",
+			    name, MAX_HEX_TEXT);
+		if (c == '\n') {
+			token_end(&t, name, line, out);
+			comment = false;
 			line++;
-			s++;
+		} else if (comment) {
 			continue;
+		} else if (c == '#' || c == ';') {
+			token_end(&t, name, line, out);
+			comment = true;
+		} else if (isspace(c) || c == ',') {
+			token_end(&t, name, line, out);
+		} else {
+			token_char(&t, c, name, out);
 		}
-		if (isspace((unsigned char)*s) || *s == ',') {
-			s++;
-			continue;
-		}
-		if (*s == '#' || *s == ';') {
-			while (s < end && *s != '\n')
-				s++;
-			continue;
-		}
-		while (s < end && !isspace((unsigned char)*s) && *s != ',' &&
-		       *s != '#' && *s != ';')
-			s++;
-		if (parse_token(tok, (size_t)(s - tok), out))
-			continue;
-		die("%s:%u: \"%.*s\" is not a hex byte (0xNN) or hex digit pairs",
-		    name, line, (int)(s - tok > 32 ? 32 : s - tok), tok);
 	}
+	if (ferror(in))
+		die("reading %s: %s", name, strerror(errno));
+	token_end(&t, name, line, out);
 }
 
 int main(int argc, char **argv)
 {
 	const char *path = NULL, *name;
-	struct bytes raw = { 0 }, hex = { 0 };
+	struct bytes raw = { 0 };
+	struct stat st;
 	struct bpf_insn *insns;
 	bool hex_mode = false, opts_done = false;
 	size_t cnt, i, n;
@@ -216,27 +291,26 @@ int main(int argc, char **argv)
 		if (!in)
 			die("cannot open %s: %s", path, strerror(errno));
 	}
-	if (hex_mode) {
-		read_all(in, name, &hex);
-		parse_hex(&hex, name, &raw);
-		free(hex.p);
-	} else {
-		read_all(in, name, &raw);
-	}
+	if (fstat(fileno(in), &st) == 0 && S_ISDIR(st.st_mode))
+		die("%s is a directory, not a file of instructions", name);
+	raw.p = malloc(MAX_BYTES);
+	if (!raw.p)
+		die("out of memory");
+	if (hex_mode)
+		read_hex(in, name, &raw);
+	else
+		read_raw(in, name, &raw);
 	if (in != stdin)
 		fclose(in);
 
+	if (!raw.len)
+		die("%s is empty: no instructions to print", name);
 	if (raw.len % sizeof(struct bpf_insn)) {
 		die("%s: %zu bytes is not a whole number of 8-byte instructions",
 		    name, raw.len);
 	}
 	cnt = raw.len / sizeof(struct bpf_insn);
-	insns = malloc(cnt ? raw.len : 1);
-	if (!insns)
-		die("out of memory");
-	if (cnt)
-		memcpy(insns, raw.p, raw.len);
-	free(raw.p);
+	insns = (struct bpf_insn *)raw.p; /* malloc()'s alignment suits it */
 
 	for (i = 0; i < cnt; i += n) {
 		mapops_insn_snprint(text, sizeof(text), insns, cnt, i);

@@ -17,12 +17,18 @@
  *    failure and then also sets errno to the positive value (as libbpf
  *    does).  A failed call appends nothing and changes nothing in the
  *    program except the text returned by mapops_prog_error(), which names the
- *    function, the argument and the bad value.
+ *    function, the argument and the bad value.  Caller text quoted in a
+ *    message (label names, tags, program names) has its control bytes
+ *    written as \xNN and its backslashes doubled, as mapops_prog_dump()
+ *    writes them, so a message is safe to print to a terminal.
  *  - Errors common to all emitters:
  *      -EINVAL  prog is NULL; a register outside r0..r10; r10 (the read-only
  *               frame pointer) as a destination; an opcode, size or flag the
  *               function does not take; a stack offset outside the 512-byte
- *               frame [-512, -1], or a stack object that would run past it.
+ *               frame [-512, -1], or a stack object that would run past it;
+ *               a stack access of 2, 4 or 8 bytes through r10 at an offset
+ *               that is not a multiple of its size (the verifier refuses
+ *               misaligned stack accesses).
  *      -E2BIG   the program would grow past MAPOPS_MAX_INSNS slots.
  *      -ENOMEM  out of memory (the program stays usable).
  *  - A "slot" is one struct bpf_insn; a 64-bit immediate load (ld_imm64)
@@ -156,7 +162,10 @@ MAPOPS_API const char *mapops_prog_error(const mapops_prog_t *prog);
 
 /**
  * Appends cnt raw instructions, copied as they are.
- * Refuses (-EINVAL) a NULL insns with cnt > 0, a register field above r10,
+ * Refuses (-E2BIG) a cnt that would take the program past MAPOPS_MAX_INSNS
+ * before reading any slot (so a byte count passed for a slot count is
+ * refused, not read past the array), and (-EINVAL) a NULL insns with
+ * cnt > 0, a register field above r10,
  * and a malformed ld_imm64 pair (the second slot must have code, registers
  * and offset zero).  An ld_imm64 whose second slot is not in this call may
  * be completed by the next mapops_emit(); until then only mapops_emit() is
@@ -209,7 +218,10 @@ MAPOPS_API int mapops_prog_insn_origin(const mapops_prog_t *prog, size_t slot,
 /**
  * Binds name to the next slot to be emitted.
  * Errors: -EINVAL name NULL or empty; -ENAMETOOLONG name longer than
- * MAPOPS_LABEL_MAX; -EEXIST name already bound.
+ * MAPOPS_LABEL_MAX; -EEXIST name already bound; -E2BIG the program's label
+ * names (each counted with one byte more) would take more than 64 MiB.
+ * Lookups take constant time on average whatever the names (the hash is
+ * keyed at random per process, so names cannot be chosen to collide).
  * Minimum kernel: none (builds or reads memory only).
  */
 MAPOPS_API int mapops_label(mapops_prog_t *prog, const char *name);
@@ -635,15 +647,17 @@ MAPOPS_API int mapops_exit(mapops_prog_t *prog);
  * not zero.  Every field is optional: zero means the default.
  */
 struct mapops_load_opts {
-	size_t sz;
-	const char *prog_name;     /* the kernel's name for it (up to 15 chars) */
+	size_t sz;                 /* at most 4096: a larger sz is refused */
+	const char *prog_name;     /* the kernel's name for it: up to 15 ASCII
+				    * letters, digits, '_' and '.' */
 	const char *license;       /* default "GPL" */
 	__u32 expected_attach_type; /* enum bpf_attach_type */
 	__u32 prog_ifindex;
 	__u32 prog_flags;          /* BPF_F_* */
 	__u32 kern_version;
 	__u32 log_level;           /* with log_buf: the verifier log level */
-	__u32 log_size;            /* bytes at log_buf */
+	__u32 log_size;            /* bytes at log_buf: never more than the
+				    * buffer holds */
 	char *log_buf;             /* the caller's buffer for the verifier log */
 };
 
@@ -659,16 +673,43 @@ struct mapops_load_opts {
 
 /**
  * Resolves the program's labels (as mapops_prog_insns()) and loads it into
- * the kernel with libbpf's bpf_prog_load() as a program of the given type.
- * opts may be NULL.
+ * the kernel (the bpf(BPF_PROG_LOAD) system call) as a program of the given
+ * type.  opts may be NULL.
  * Returns the new program's file descriptor (the caller closes it), or a
  * negative errno with errno set: the resolution errors of
- * mapops_prog_insns(); -EINVAL for type BPF_PROG_TYPE_UNSPEC or bad opts;
- * the kernel's errno when it refuses the program (-EACCES or -EINVAL from
- * the verifier, -EPERM without privileges).  When the verifier refuses it,
- * mapops_prog_error() holds the verifier's log: the caller's log_buf if one
- * was given, else the library loads once more with its own buffer to get
- * it.  The program itself is unchanged and may be loaded again.
+ * mapops_prog_insns(); -EINVAL for type BPF_PROG_TYPE_UNSPEC or bad opts
+ * (the message names the field); -ENAMETOOLONG for a prog_name longer than
+ * 15 bytes (it is not cut); -E2BIG for an empty program (the message says
+ * it is empty); the kernel's errno when it refuses the program (-EACCES or
+ * -EINVAL from the verifier, -EPERM without privileges; a kernel EINVAL
+ * before the verifier runs names the suspect field: type, prog_flags...).
+ * The program itself is unchanged and may be loaded again.
+ *
+ * The verifier log, and what the caller gets:
+ *  - The errno is always the verifier's own: a log that does not fit never
+ *    turns a refusal into ENOSPC, and a valid program is never refused
+ *    because the log buffer was small (the log is then only truncated).
+ *  - mapops_prog_error() of a refusal holds the log (at most its first
+ *    8 KiB and last 56 KiB, with the bytes left out counted), ending with
+ *    "insn N: emitted by <call> #<n>" naming the call that emitted the slot
+ *    the verifier stopped at, and says when the kernel truncated the log.
+ *  - Without log_buf, a valid program costs one load; a refused one is
+ *    loaded once more at log level 1 into a 16 MiB buffer of the library's
+ *    to get the log (kernels from 6.4 on keep the end of a longer log,
+ *    where the verifier's reason is; older ones keep its start).
+ *  - With log_buf and log_level 0, log_buf receives the log of a refusal
+ *    only (loaded once more at level 1), as libbpf does.
+ *  - With log_buf and log_level >= 1, the log is written into log_buf for
+ *    valid programs too.  log_buf is terminated before loading (never
+ *    stale text) and nothing is read or written past log_size.  A log that
+ *    does not fit makes the kernel fail the load with ENOSPC; the library
+ *    then loads once more without a log: a valid program loads, a refused
+ *    one returns the verifier's errno, and log_buf holds as much of the log
+ *    as fit (its end from 6.4 on, its start before).  A log_size below 128
+ *    (refused by kernels before 6.4) gets an empty log for a valid
+ *    program and the end of the log of a refused one; a log_size above the
+ *    kernel's cap (UINT32_MAX >> 2) is used as the cap.
+ *  - In every case at most two BPF_PROG_LOAD calls are made.
  * Minimum kernel: 3.18.
  */
 MAPOPS_API int mapops_prog_load(mapops_prog_t *prog, enum bpf_prog_type type,
@@ -744,7 +785,8 @@ MAPOPS_API int mapops_insn_snprint(char *buf, size_t size,
  * Control characters and backslashes in label names and tags are escaped
  * ("\x0a", "\\"), and '"' in tags.  out is flushed at the end.
  * Returns 0, or a negative errno with errno set: -EINVAL prog or out is
- * NULL; the errors of mapops_prog_insns(); -ENOMEM; -EIO writing failed.
+ * NULL; the errors of mapops_prog_insns(); -ENOMEM; -EIO writing failed
+ * (the message names the stream's errno, e.g. ENOSPC, when it is known).
  * Minimum kernel: none (builds or reads memory only).
  */
 MAPOPS_API int mapops_prog_dump(mapops_prog_t *prog, FILE *out);
@@ -872,6 +914,14 @@ MAPOPS_API int mapops_map_delete_ptr(mapops_prog_t *prog, int map_fd,
  * atomic: use it on per-CPU maps or where one CPU updates the counter; use
  * mapops_map_increment_atomic() for shared maps.
  * Result: none (r0 is clobbered).  Clobbers: r0..r5.
+ * A full map loses counts, silently: on a non-LRU hash map holding
+ * max_entries keys, the update that would create a new key fails (-E2BIG)
+ * and that key's increment is dropped; the program cannot tell (r0 is not
+ * kept).  Remedies: an LRU hash map (BPF_MAP_TYPE_LRU_HASH or
+ * LRU_PERCPU_HASH), which evicts an old key to make room (its count is
+ * then lost instead); a max_entries above the number of distinct keys; or,
+ * where a drop must be seen, mapops_map_lookup() plus mapops_map_update()
+ * and a test of r0.  Keys that exist keep counting exactly.
  * Errors: -EINVAL also when value_stack_off is misaligned, its 8 bytes
  * leave the frame, or they contain key_stack_off.
  * Minimum kernel: 3.19.
@@ -902,6 +952,10 @@ MAPOPS_API int mapops_map_increment(mapops_prog_t *prog, int map_fd,
  * 24 slots (27 when I needs 64 bits: the hit path loads r1 = I ll, the
  * miss path stores I from r1 = I ll).  Result: none (r0 is clobbered).
  * Clobbers: r0..r5.
+ * A full map loses counts, silently, as with mapops_map_increment(): on a
+ * full non-LRU hash map the create fails (-E2BIG, not -EEXIST), so the
+ * count of a new key is dropped.  Use an LRU hash map, size max_entries
+ * for every key, or update and test r0 yourself where a drop must be seen.
  * Errors as mapops_map_increment().
  * Minimum kernel: 5.1.
  */
