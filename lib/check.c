@@ -37,7 +37,12 @@ void chk_stack(struct op *o, const char *what, int off, int size)
 		op_error(o, -EINVAL,
 			 "%s %d: its %d bytes would run past the top of the stack frame",
 			 what, off, size);
-	else if (off % size)
+}
+
+void chk_stack_access(struct op *o, const char *what, int off, int size)
+{
+	chk_stack(o, what, off, size);
+	if (!o->err && off % size)
 		op_error(o, -EINVAL,
 			 "%s %d is not %d-byte aligned (the kernel refuses misaligned stack accesses)",
 			 what, off, size);

@@ -101,7 +101,7 @@ static void chk_mem(struct op *o, int size, int base, int off)
 	chk_size(o, size);
 	chk_off16(o, "off", off);
 	if (!o->err && base == BPF_REG_10)
-		chk_stack(o, "off", off, insn_size_bytes(size));
+		chk_stack_access(o, "off", off, insn_size_bytes(size));
 }
 
 int mapops_ldx_mem(mapops_prog_t *prog, int size, int dst, int src, int off)

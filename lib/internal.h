@@ -126,6 +126,9 @@ void chk_reg(struct op *o, const char *what, int reg);
 void chk_dst(struct op *o, const char *what, int reg);
 void chk_ptr_reg(struct op *o, const char *what, int reg);
 void chk_stack(struct op *o, const char *what, int off, int size);
+/* As chk_stack() for one load or store of size bytes (1, 2, 4, 8): also
+ * aligned to its size, as the kernel requires of stack accesses. */
+void chk_stack_access(struct op *o, const char *what, int off, int size);
 void chk_map_fd(struct op *o, int map_fd);
 void chk_size(struct op *o, int size);
 void chk_off16(struct op *o, const char *what, int off);

@@ -348,22 +348,21 @@ static void chk_subprogs(struct op *o)
 	struct subprog *sp;
 	size_t n, k, i;
 
+	/* Only a program whose subprograms the library started (mapops_call,
+	 * mapops_ld_func) is checked: raw calls from mapops_emit() keep 1.0's
+	 * "as given" (and its resolution, which allocates nothing), and the
+	 * kernel judges them at load. */
+	for (i = 0; i < prog->nfixups; i++)
+		if (insn_is_subprog_ref(&prog->insns[prog->fixups[i].slot]))
+			break;
+	if (i == prog->nfixups)
+		return;
 	if (prog_subprogs(prog, &sp, &n)) {
 		op_error(o, -ENOMEM, "out of memory finding the subprograms");
 		return;
 	}
 	if (!sp)
 		return; /* no subprograms: nothing the kernel would refuse here */
-	/* Only a program whose subprograms the library started (mapops_call,
-	 * mapops_ld_func) is checked: raw calls from mapops_emit() keep 1.0's
-	 * "as given", and the kernel judges them at load. */
-	for (i = 0; i < prog->nfixups; i++)
-		if (insn_is_subprog_ref(&prog->insns[prog->fixups[i].slot]))
-			break;
-	if (i == prog->nfixups) {
-		free(sp);
-		return;
-	}
 	for (k = 0; k < n && !o->err; k++) {
 		/* Starts are distinct and below len: end > sp[k].start. */
 		size_t end = k + 1 < n ? sp[k + 1].start : prog->len;

@@ -27,30 +27,22 @@ int mapops_map_reg(int reg)
 	return MAP_OPERAND_REG + reg;
 }
 
-/* Writes s into buf with control bytes, backslashes and '"' escaped. */
+/* s, cut to fit buf with "..." after it.  Not escaped here: op_error()
+ * escapes every message that quotes caller text (escape.c). */
 static const char *escaped(const char *s, char *buf, size_t size)
 {
-	size_t n = 0;
+	size_t n = strlen(s);
 
-	for (; *s && n + 5 < size; s++) {
-		unsigned char c = (unsigned char)*s;
-
-		if (c < 0x20 || c == 0x7f)
-			n += (size_t)snprintf(buf + n, size - n, "\\x%02x", c);
-		else if (c == '\\' || c == '"')
-			n += (size_t)snprintf(buf + n, size - n, "\\%c", c);
-		else
-			buf[n++] = (char)c;
+	if (n < size) {
+		memcpy(buf, s, n + 1);
+		return buf;
 	}
-	if (*s && n + 4 < size) {
-		memcpy(buf + n, "...", 3);
-		n += 3;
-	}
-	buf[n] = '\0';
+	memcpy(buf, s, size - 4);
+	memcpy(buf + size - 4, "...", 4);
 	return buf;
 }
 
-#define NAME_TEXT 96 /* room for an escaped name in a message */
+#define NAME_TEXT 96 /* room for a name in a message */
 
 /* The name's index, or nrefs when absent. */
 static size_t ref_find(const mapops_prog_t *prog, const char *name)

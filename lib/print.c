@@ -352,7 +352,8 @@ int mapops_prog_dump(mapops_prog_t *prog, FILE *out)
 		names = malloc(nsub * sizeof(*names));
 		arena = names ? subprog_btf_names(prog, sub, nsub, names) : NULL;
 	}
-	if (nsub != 1 && !arena) { /* 0: prog_subprogs() ran out */
+	/* nsub 0: prog_subprogs() ran out; sub without arena: naming did. */
+	if (nsub == 0 || (sub && !arena)) {
 		free(order);
 		free(sub);
 		free(names);

@@ -109,7 +109,9 @@ MAPOPS_API size_t mapops_prog_len(const mapops_prog_t *prog);
  *   ENOENT  a jump names a label that was never bound (the message names it);
  *   ERANGE  a jump's label is bound past the last instruction (a label
  *           no jump names may sit there), or a jump's distance to its label
- *           does not fit the 16-bit offset field.
+ *           does not fit the 16-bit offset field;
+ *   EINVAL, ENOMEM  the subprogram checks (see "Subprograms and callbacks"),
+ *           only for a program with mapops_call() or mapops_ld_func().
  * A failure changes nothing; the program can be completed and resolved again.
  * Minimum kernel: none (builds or reads memory only).
  */
