@@ -196,31 +196,37 @@ static long jump_offset(struct op *o, const struct fixup *f)
 {
 	const struct label_table *t = &o->prog->labels;
 	uint32_t target = t->labels[f->label].slot;
+	char by[MAPOPS_TAG_MAX + 64]; /* the call that emitted it (only on
+				       * the way to an error: a hot path) */
 	long d;
 
 	if (target == LABEL_UNBOUND) {
+		origin_snprint(o->prog, f->slot, by, sizeof(by));
 		op_error(o, -ENOENT,
-			 "label \"%s\" is never bound (the %s at slot %u names it)",
+			 "label \"%s\" is never bound (the %s at slot %u names it); it was emitted by %s",
 			 labels_name(t, f->label),
-			 f->kind == FIXUP_IMM ? "reference" : "jump", f->slot);
+			 f->kind == FIXUP_IMM ? "reference" : "jump", f->slot, by);
 		return 0;
 	}
 	if (target >= o->prog->len) {
+		origin_snprint(o->prog, f->slot, by, sizeof(by));
 		op_error(o, -ERANGE,
-			 "label \"%s\" is bound to slot %u, past the last instruction (slot %zu); the %s at slot %u would leave the program",
+			 "label \"%s\" is bound to slot %u, past the last instruction (slot %zu); the %s at slot %u would leave the program; it was emitted by %s",
 			 labels_name(t, f->label), target, o->prog->len - 1,
-			 f->kind == FIXUP_IMM ? "reference" : "jump", f->slot);
+			 f->kind == FIXUP_IMM ? "reference" : "jump", f->slot, by);
 		return 0;
 	}
 	d = (long)target - ((long)f->slot + 1);
+	if (too_far(d))
+		origin_snprint(o->prog, f->slot, by, sizeof(by));
 	if (f->kind == FIXUP_OFF && too_far(d))
 		op_error(o, -ERANGE,
-			 "the jump at slot %u to label \"%s\" (slot %u) spans %ld slots, which does not fit the signed 16-bit offset",
-			 f->slot, labels_name(t, f->label), target, d);
+			 "the jump at slot %u to label \"%s\" (slot %u) spans %ld slots, which does not fit the signed 16-bit offset; it was emitted by %s",
+			 f->slot, labels_name(t, f->label), target, d, by);
 	if (f->kind == FIXUP_JA && too_far(d) && !o->prog->allow_v4)
 		op_error(o, -ERANGE,
-			 "the jump at slot %u to label \"%s\" (slot %u) spans %ld slots, which does not fit the signed 16-bit offset (mapops_gotol(), or mapops_prog_allow_v4(), reaches it)",
-			 f->slot, labels_name(t, f->label), target, d);
+			 "the jump at slot %u to label \"%s\" (slot %u) spans %ld slots, which does not fit the signed 16-bit offset (mapops_gotol(), or mapops_prog_allow_v4(), reaches it); it was emitted by %s",
+			 f->slot, labels_name(t, f->label), target, d, by);
 	return d;
 }
 

@@ -159,12 +159,29 @@ START_TEST(prog_insns_refuses_unbound_label)
 	ck_assert_ptr_null(mapops_prog_insns(prog, &cnt));
 	ck_assert_int_eq(errno, ENOENT);
 	ck_assert_str_eq(mapops_prog_error(prog),
-		"mapops_prog_insns: label \"nowhere\" is never bound (the jump at slot 1 names it)");
+		"mapops_prog_insns: label \"nowhere\" is never bound (the jump at slot 1 names it); it was emitted by mapops_jmp_imm #1");
 	/* The program can still be completed and resolved. */
 	ck_assert_int_eq(mapops_label(prog, "nowhere"), 0);
 	ck_assert_int_eq(mapops_exit(prog), 0);
 	ck_assert_ptr_nonnull(mapops_prog_insns(prog, &cnt));
 	ck_assert_uint_eq(cnt, 4);
+}
+END_TEST
+
+/* The message names the call that emitted the jump, with its tag, so a
+ * caller finds the line without counting slots. */
+START_TEST(prog_insns_unbound_label_names_the_tagged_call)
+{
+	size_t cnt;
+
+	ck_assert_int_eq(mapops_ja(prog, "done"), 0);
+	ck_assert_int_eq(mapops_prog_set_tag(prog, "parse ipv4"), 0);
+	ck_assert_int_eq(mapops_jmp_imm(prog, BPF_JNE, 2, 4, "nowhere"), 0);
+	ck_assert_int_eq(mapops_label(prog, "done"), 0);
+	ck_assert_int_eq(mapops_exit(prog), 0);
+	ck_assert_ptr_null(mapops_prog_insns(prog, &cnt));
+	ck_assert_str_eq(mapops_prog_error(prog),
+		"mapops_prog_insns: label \"nowhere\" is never bound (the jump at slot 1 names it); it was emitted by mapops_jmp_imm #1 (\"parse ipv4\")");
 }
 END_TEST
 
@@ -316,6 +333,7 @@ int main(void)
 	TU_CASE(&ts, prog_insns_longest_jumps_fit);
 	TU_CASE(&ts, prog_insns_refuses_jump_too_far);
 	TU_CASE(&ts, prog_insns_refuses_unbound_label);
+	TU_CASE(&ts, prog_insns_unbound_label_names_the_tagged_call);
 	TU_CASE(&ts, prog_insns_refuses_label_past_end);
 	TU_CASE(&ts, label_refuses_bound_twice);
 #define REFUSAL_CASE(name, call, err, want) TU_CASE(&ts, name);

@@ -719,7 +719,7 @@ START_TEST(prog_dump_unbound_label)
 	ck_assert_str_eq(text, "");
 	free(text);
 	ck_assert_str_eq(mapops_prog_error(prog),
-			 "mapops_prog_dump: label \"nowhere\" is never bound (the jump at slot 0 names it)");
+			 "mapops_prog_dump: label \"nowhere\" is never bound (the jump at slot 0 names it); it was emitted by mapops_ja #1");
 }
 END_TEST
 

@@ -106,7 +106,8 @@ MAPOPS_API size_t mapops_prog_len(const mapops_prog_t *prog);
  *
  * Returns NULL with errno set, and the reason in mapops_prog_error(), if:
  *   EINVAL  prog or cnt is NULL; the program ends inside an ld_imm64;
- *   ENOENT  a jump names a label that was never bound (the message names it);
+ *   ENOENT  a jump names a label that was never bound (the message names it
+ *           and the call that emitted the jump, with its tag);
  *   ERANGE  a jump's label is bound past the last instruction (a label
  *           no jump names may sit there), or a jump's distance to its label
  *           does not fit the 16-bit offset field;
