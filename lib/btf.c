@@ -119,7 +119,10 @@ static int add_funcs(struct btf *btf, const struct subprog *sp, size_t n,
 	return 0;
 }
 
-int prog_btf_build(struct op *o, struct prog_btf *pb)
+/* Builds the BTF of the resolved program and loads it into the kernel, for
+ * o (its errors name o->fn); *pb must be empty.  With no subprograms it
+ * loads nothing.  0, or a negative errno recorded in o. */
+static int prog_btf_build(struct op *o, struct prog_btf *pb)
 {
 	struct subprog *sp = NULL;
 	const char **names = NULL;
@@ -167,7 +170,9 @@ out:
 	return o->err;
 }
 
-void prog_btf_opts(const struct prog_btf *pb, struct bpf_prog_load_opts *lo)
+/* Sets lo's prog_btf_fd, func_info, func_info_rec_size and func_info_cnt
+ * from pb (zeros when it holds nothing). */
+static void prog_btf_opts(const struct prog_btf *pb, struct bpf_prog_load_opts *lo)
 {
 	lo->prog_btf_fd = pb->btf ? (__u32)btf__fd(pb->btf) : 0;
 	lo->func_info = pb->cnt ? pb->info : NULL;

@@ -48,13 +48,6 @@ void chk_stack_access(struct op *o, const char *what, int off, int size)
 			 what, off, size);
 }
 
-void chk_map_fd(struct op *o, int map_fd)
-{
-	if (map_fd < 0)
-		op_error(o, -EBADF, "map_fd %d is not a file descriptor",
-			 map_fd);
-}
-
 void chk_size(struct op *o, int size)
 {
 	if (size != BPF_B && size != BPF_H && size != BPF_W && size != BPF_DW)

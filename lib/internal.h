@@ -129,7 +129,6 @@ void chk_stack(struct op *o, const char *what, int off, int size);
 /* As chk_stack() for one load or store of size bytes (1, 2, 4, 8): also
  * aligned to its size, as the kernel requires of stack accesses. */
 void chk_stack_access(struct op *o, const char *what, int off, int size);
-void chk_map_fd(struct op *o, int map_fd);
 void chk_size(struct op *o, int size);
 void chk_off16(struct op *o, const char *what, int off);
 
@@ -280,10 +279,6 @@ size_t escape_text(char *buf, size_t size, const char *s, size_t len,
 		   bool quoted);
 void escape_fput(FILE *out, const char *s, bool quoted);
 
-/* Emits one jump to the named label (a builder call's whole body). */
-int emit_jump(struct op *o, struct bpf_insn insn, const char *label);
-/* Emits "dst = label" (a BPF_PSEUDO_FUNC ld_imm64, 2 slots). */
-int emit_ld_func(struct op *o, int dst, const char *label);
 /* Appends n builder slots whose slot at names label (the fixup's kind):
  * 0 or op_fail(). */
 int emit_ref(struct op *o, const struct bpf_insn *insns, size_t n, size_t at,
@@ -305,18 +300,9 @@ struct subprog {
  * *out is malloc()ed, or NULL when there is only the main program (*n 1).
  * Returns 0 or -ENOMEM. */
 int prog_subprogs(const mapops_prog_t *prog, struct subprog **out, size_t *n);
-/* True for a BPF_PSEUDO_CALL call and a BPF_PSEUDO_FUNC ld_imm64. */
-bool insn_is_subprog_ref(const struct bpf_insn *in);
 
-/* Builds the BTF of the resolved program and loads it into the kernel, for o (its errors
- * name o->fn); *pb must be empty.  With no subprograms it loads nothing.
- * 0, or a negative errno recorded in o. */
-int prog_btf_build(struct op *o, struct prog_btf *pb);
 void prog_btf_release(struct prog_btf *pb);
-/* Sets lo's prog_btf_fd, func_info, func_info_rec_size and func_info_cnt
- * from pb (zeros when it holds nothing). */
 struct bpf_prog_load_opts;
-void prog_btf_opts(const struct prog_btf *pb, struct bpf_prog_load_opts *lo);
 /* As mapops_prog_load() needs it: builds the BTF of the resolved program
  * into *pb (declared PROG_BTF_AUTO, released when it goes out of scope)
  * and points lo at it.  0, or a negative errno recorded in o. */

@@ -113,7 +113,7 @@ int emit_ref(struct op *o, const struct bpf_insn *insns, size_t n, size_t at,
 	return op_commit(o, p + n);
 }
 
-int emit_jump(struct op *o, struct bpf_insn insn, const char *label)
+static int emit_jump(struct op *o, struct bpf_insn insn, const char *label)
 {
 	return emit_ref(o, &insn, 1, 0, label, FIXUP_OFF);
 }
@@ -230,7 +230,8 @@ static long jump_offset(struct op *o, const struct fixup *f)
 	return d;
 }
 
-bool insn_is_subprog_ref(const struct bpf_insn *in)
+/* True for a BPF_PSEUDO_CALL call and a BPF_PSEUDO_FUNC ld_imm64. */
+static bool insn_is_subprog_ref(const struct bpf_insn *in)
 {
 	return (in->code == (BPF_JMP | BPF_CALL) &&
 		in->src_reg == BPF_PSEUDO_CALL) ||
@@ -483,7 +484,7 @@ int mapops_call(mapops_prog_t *prog, const char *label)
 	return emit_ref(&o, &call, 1, 0, label, FIXUP_IMM);
 }
 
-int emit_ld_func(struct op *o, int dst, const char *label)
+static int emit_ld_func(struct op *o, int dst, const char *label)
 {
 	struct bpf_insn buf[2];
 
