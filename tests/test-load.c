@@ -95,50 +95,87 @@ START_TEST(load_refusal_into_callers_buffer)
 }
 END_TEST
 
-START_TEST(load_bad_arguments)
+START_TEST(load_refuses_type_unspec)
+{
+	build_valid();
+	errno = 0;
+	ck_assert_refused(prog, mapops_prog_load(prog, BPF_PROG_TYPE_UNSPEC, NULL),
+			  EINVAL, "type BPF_PROG_TYPE_UNSPEC is not a program type");
+}
+END_TEST
+
+START_TEST(load_opts_larger_struct_nonzero_tail_refused)
 {
 	struct {
 		struct mapops_load_opts opts;
 		__u64 future;
 	} big;
-	struct mapops_load_opts tiny;
 
 	build_valid();
-	errno = 0;
-	ck_assert_refused(prog, mapops_prog_load(prog, BPF_PROG_TYPE_UNSPEC, NULL),
-			  EINVAL, "type BPF_PROG_TYPE_UNSPEC is not a program type");
 	memset(&big, 0, sizeof(big));
 	big.opts.sz = sizeof(big);
 	big.future = 1;
 	ck_assert_refused(prog, mapops_prog_load(prog, BPF_PROG_TYPE_XDP, &big.opts),
 			  EINVAL, "an option this library does not know");
-	/* Zero bytes past the known struct are accepted. */
-	big.future = 0;
-	{
-		int fd = mapops_prog_load(prog, BPF_PROG_TYPE_XDP, &big.opts);
+}
+END_TEST
 
-		ck_assert_msg(fd >= 0, "%s", mapops_prog_error(prog));
-		close(fd);
-	}
-	{
-		MAPOPS_LOAD_OPTS(leveled, .log_level = 2);
+START_TEST(load_opts_larger_struct_zero_tail_accepted)
+{
+	struct {
+		struct mapops_load_opts opts;
+		__u64 future;
+	} big;
+	int fd;
 
-		ck_assert_refused(prog, mapops_prog_load(prog, BPF_PROG_TYPE_XDP, &leveled),
-				  EINVAL, "opts->log_level is 2 but log_buf is NULL");
-	}
+	build_valid();
+	memset(&big, 0, sizeof(big));
+	big.opts.sz = sizeof(big);
+	fd = mapops_prog_load(prog, BPF_PROG_TYPE_XDP, &big.opts);
+	ck_assert_msg(fd >= 0, "%s", mapops_prog_error(prog));
+	close(fd);
+}
+END_TEST
+
+START_TEST(load_opts_log_level_without_buffer_refused)
+{
+	MAPOPS_LOAD_OPTS(leveled, .log_level = 2);
+
+	build_valid();
+	ck_assert_refused(prog, mapops_prog_load(prog, BPF_PROG_TYPE_XDP, &leveled),
+			  EINVAL, "opts->log_level is 2 but log_buf is NULL");
+}
+END_TEST
+
+START_TEST(load_opts_sz_too_small_refused)
+{
+	struct mapops_load_opts tiny;
+
+	build_valid();
 	memset(&tiny, 0, sizeof(tiny));
 	tiny.sz = 4;
 	ck_assert_refused(prog, mapops_prog_load(prog, BPF_PROG_TYPE_XDP, &tiny),
 			  EINVAL, "opts->sz 4");
-	/* An older caller's smaller struct: fields past its sz are ignored. */
+}
+END_TEST
+
+/* An older caller's smaller struct: fields past its sz are ignored. */
+START_TEST(load_opts_older_smaller_struct_accepted)
+{
+	struct mapops_load_opts tiny;
+	int fd;
+
+	build_valid();
 	memset(&tiny, 0xff, sizeof(tiny));
 	tiny.sz = sizeof(size_t);
-	{
-		int fd = mapops_prog_load(prog, BPF_PROG_TYPE_XDP, &tiny);
+	fd = mapops_prog_load(prog, BPF_PROG_TYPE_XDP, &tiny);
+	ck_assert_msg(fd >= 0, "%s", mapops_prog_error(prog));
+	close(fd);
+}
+END_TEST
 
-		ck_assert_msg(fd >= 0, "%s", mapops_prog_error(prog));
-		close(fd);
-	}
+START_TEST(load_refuses_null_prog)
+{
 	ck_assert_int_eq(mapops_prog_load(NULL, BPF_PROG_TYPE_XDP, NULL), -EINVAL);
 }
 END_TEST
@@ -334,7 +371,13 @@ static Suite *load_suite(void)
 	ADD(s, load_loads_and_runs);
 	ADD(s, load_refusal_keeps_the_log);
 	ADD(s, load_refusal_into_callers_buffer);
-	ADD(s, load_bad_arguments);
+	ADD(s, load_refuses_type_unspec);
+	ADD(s, load_opts_larger_struct_nonzero_tail_refused);
+	ADD(s, load_opts_larger_struct_zero_tail_accepted);
+	ADD(s, load_opts_log_level_without_buffer_refused);
+	ADD(s, load_opts_sz_too_small_refused);
+	ADD(s, load_opts_older_smaller_struct_accepted);
+	ADD(s, load_refuses_null_prog);
 	ADD(s, load_refusal_names_the_origin);
 	ADD(s, load_refusal_inside_a_map_operation);
 	ADD(s, load_unresolved_label);
