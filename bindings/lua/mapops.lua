@@ -600,6 +600,10 @@ function M.insn_snprint(bytes, slot)
 	return ffi.string(out, rc)
 end
 
+-- The loader: maps, test runs, attaching, ring and perf buffers
+-- (mapops/loader.lua, through libbpf's own functions).
+require("mapops.loader")(M)
+
 Program.__len = function(self)
 	return methods.len(self) or 0
 end
