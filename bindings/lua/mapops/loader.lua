@@ -51,8 +51,9 @@ RUNNING
       r.duration_ns (the kernel's mean per run).  count: how many runs
       (0 and 1 both run once).  Packet program types need data of at least
       14 bytes (an Ethernet header): data = nil gives them 14 zero bytes.
-      opts.ctx: a string passed as ctx_in (raw tracepoints need it, and
-      count 0 or 1).
+      opts.ctx: a string passed as ctx_in.  Raw tracepoint programs need
+      it; they and syscall programs run once (count 0 or 1, given to the
+      kernel as repeat 0, the only value it takes for them).
 
 ATTACHING (links: link:close(), also closed when garbage collected)
 
@@ -84,6 +85,8 @@ EVENTS
   pb = mapops.perfbuf(map_or_fd, callback [, pages [, lost]])
       callback(cpu, data); lost(cpu, count); pages a power of 2 (8)
   pb:poll(timeout_ms) -> records, pb:close()
+  A perf record is the kernel's raw sample: its size is rounded up so that
+  size + 4 is a multiple of 8, with zero bytes (8 bytes output arrive as 12).
   The callbacks are C callbacks (ffi.cast) held by the buffer and freed by
   close() (or the garbage collector).  poll() and consume() are never
   compiled (jit.off): LuaJIT must not call back into Lua from C called by
@@ -576,11 +579,6 @@ end
 function M.test_run(prog_fd, data, count, opts)
 	local fd, msg, err = fd_arg("test_run", "prog_fd", prog_fd)
 	if not fd then return nil, msg, err end
-	local ptype = prog_type_of(fd)
-	if ptype == nil then
-		return nil, string.format("mapops.test_run: fd %d is not a BPF program (its /proc/self/fdinfo has no prog_type)", fd), EINVAL
-	end
-	local tname = TYPE_NAMES[ptype] or tostring(ptype)
 	if data ~= nil and type(data) ~= "string" then
 		return fail("test_run", "data must be a string or nil, got %s", describe(data))
 	end
@@ -595,6 +593,11 @@ function M.test_run(prog_fd, data, count, opts)
 			ctx = v
 		end
 	end
+	local ptype = prog_type_of(fd)
+	if ptype == nil then
+		return nil, string.format("mapops.test_run: fd %d is not a BPF program (its /proc/self/fdinfo has no prog_type)", fd), EINVAL
+	end
+	local tname = TYPE_NAMES[ptype] or tostring(ptype)
 	if PACKET_TYPES[ptype] then
 		if data == nil then data = string.rep("\0", ETH_HLEN) end
 		if #data < ETH_HLEN then
@@ -603,12 +606,16 @@ function M.test_run(prog_fd, data, count, opts)
 		end
 	end
 	if ptype == M.PROG_TYPE_RAW_TRACEPOINT then
-		if n > 1 then
-			return fail("test_run", "the kernel runs a raw_tracepoint program once: count must be 0 or 1, got %d", n)
-		end
 		if ctx == nil then
 			return fail("test_run", "a raw_tracepoint program's test run needs opts.ctx (its u64 arguments as a string)")
 		end
+	end
+	-- raw tracepoint and syscall programs run once, and only with repeat 0
+	if ptype == M.PROG_TYPE_RAW_TRACEPOINT or ptype == M.PROG_TYPE_SYSCALL then
+		if n > 1 then
+			return fail("test_run", "the kernel runs a %s program once: count must be 0 or 1, got %d", tname, n)
+		end
+		n = 0
 	end
 	local o = libbpf.TestRunOpts()
 	local inbuf, outbuf
@@ -915,10 +922,13 @@ end
 -- Ring and perf buffers
 -- ---------------------------------------------------------------------------
 
-local function buffer_map_fd(fn, m)
+local function buffer_map_fd(fn, m, want, what)
 	if getmetatable(m) == Map then
 		local fd, msg, err = map_fd(m, fn)
 		if not fd then return nil, msg, err end
+		if m.type ~= want then
+			return fail(fn, "the map (type %d) is not a %s map (mapops.MAP_TYPE_%s, %d)", m.type, what:lower(), what, want)
+		end
 		return fd
 	end
 	return fd_arg(fn, "map", m)
@@ -928,7 +938,7 @@ local RingBuffer = {}
 RingBuffer.__index = RingBuffer
 
 function M.ringbuf(map, callback)
-	local fd, msg, err = buffer_map_fd("ringbuf", map)
+	local fd, msg, err = buffer_map_fd("ringbuf", map, M.MAP_TYPE_RINGBUF, "RINGBUF")
 	if not fd then return nil, msg, err end
 	if type(callback) ~= "function" then
 		return fail("ringbuf", "callback must be a function, got %s", describe(callback))
@@ -1012,7 +1022,7 @@ local PerfBuffer = {}
 PerfBuffer.__index = PerfBuffer
 
 function M.perfbuf(map, callback, pages, lost)
-	local fd, msg, err = buffer_map_fd("perfbuf", map)
+	local fd, msg, err = buffer_map_fd("perfbuf", map, M.MAP_TYPE_PERF_EVENT_ARRAY, "PERF_EVENT_ARRAY")
 	if not fd then return nil, msg, err end
 	if type(callback) ~= "function" then
 		return fail("perfbuf", "callback must be a function, got %s", describe(callback))
