@@ -561,6 +561,22 @@ T.test("loader: perf buffer events byte-exact with the CPU; a raising callback k
 	T.fails(E.EINVAL, "power of 2", mapops.perfbuf(m, function() end, 3))
 end)
 
+T.test("loader: a verifier refusal names the Lua line of the call (lines = true)", function(t)
+	local m = map(t, M.MAP_TYPE_HASH, 4, 8, 1)
+	local this = debug.getinfo(1, "S").source:sub(2)
+	local p = assert(mapops.new { lines = true })
+	check(p:st_mem(M.W, M.R10, -4, 0))
+	check(p:map_lookup(m.fd, -4))
+	local line = debug.getinfo(1, "l").currentline + 1
+	check(p:ldx_mem(M.DW, M.R1, M.R0, 0)) -- no NULL check
+	check(p:alu64_imm(M.MOV, M.R0, 0))
+	check(p:exit())
+	local msg = T.fails(E.EACCES, "map_value_or_null", p:load(M.PROG_TYPE_SOCKET_FILTER))
+	T.eq(msg:match("[^\n]*$"), string.format("insn %d: emitted by mapops_ldx_mem #1 at %s:%d",
+		1 + M.MAP_LOOKUP_SLOTS, this, line), "the origin line")
+	T.eq(msg, p:error() .. " at " .. this .. ":" .. line, "the library's text, then the line")
+end)
+
 -- ---------------------------------------------------------------------------
 -- Hostile arguments and the constants of other headers
 -- ---------------------------------------------------------------------------
