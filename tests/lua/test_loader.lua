@@ -521,9 +521,12 @@ T.test("loader: ring buffer events byte-exact; a raising callback stops poll() a
 	check(rb:close())
 	T.fails(E.EBADF, "closed", rb:poll(0))
 	-- an fd works as well as a Map; a dropped buffer is freed by the collector
+	local fds = #assert(T.listdir("/proc/" .. PID .. "/fd"))
 	local rb2 = check(mapops.ringbuf(m.fd, function() end))
+	T.ok(#assert(T.listdir("/proc/" .. PID .. "/fd")) > fds, "ring_buffer__new opened an epoll fd")
 	rb2 = nil -- luacheck: ignore
 	collectgarbage(); collectgarbage()
+	T.eq(#assert(T.listdir("/proc/" .. PID .. "/fd")), fds, "fds after the collector freed the dropped buffer")
 	T.fails(E.EINVAL, "callback must be a function", mapops.ringbuf(m, "f"))
 	T.fails(E.EINVAL, "is not a ringbuf map", mapops.ringbuf(counter_map(t), function() end))
 end)
@@ -559,6 +562,12 @@ T.test("loader: perf buffer events byte-exact with the CPU; a raising callback k
 	check(pb:close())
 	T.fails(E.EBADF, "closed", pb:poll(0))
 	T.fails(E.EINVAL, "power of 2", mapops.perfbuf(m, function() end, 3))
+	local fds = #assert(T.listdir("/proc/" .. PID .. "/fd"))
+	local pb2 = check(mapops.perfbuf(m, function() end))
+	T.ok(#assert(T.listdir("/proc/" .. PID .. "/fd")) > fds, "perf_buffer__new opened fds")
+	pb2 = nil -- luacheck: ignore
+	collectgarbage(); collectgarbage()
+	T.eq(#assert(T.listdir("/proc/" .. PID .. "/fd")), fds, "fds after the collector freed the dropped buffer")
 end)
 
 T.test("loader: a verifier refusal names the Lua line of the call (lines = true)", function(t)

@@ -88,7 +88,9 @@ EVENTS
   A perf record is the kernel's raw sample: its size is rounded up so that
   size + 4 is a multiple of 8, with zero bytes (8 bytes output arrive as 12).
   The callbacks are C callbacks (ffi.cast) held by the buffer and freed by
-  close() (or the garbage collector).  poll() and consume() are never
+  close() (or the garbage collector: a callback that refers to its own
+  buffer keeps it alive, as any C callback is a root until freed, so close
+  such a buffer yourself).  poll() and consume() are never
   compiled (jit.off): LuaJIT must not call back into Lua from C called by
   a compiled trace.
   A callback that raises an error stops the poll: poll() returns nil, the
@@ -943,13 +945,15 @@ function M.ringbuf(map, callback)
 	if type(callback) ~= "function" then
 		return fail("ringbuf", "callback must be a function, got %s", describe(callback))
 	end
-	local self = setmetatable({ map = map }, RingBuffer)
-	-- the C callback: never raises into C; an error is kept for poll()
+	-- The C callback's closure holds only st, never the RingBuffer: the
+	-- callback is a GC root until it is freed, and must not keep the
+	-- buffer (whose finalizer frees it) alive.
+	local st = { callback = callback }
 	local cb = ffi.cast(libbpf.RingBufferSampleFn, function(_, data, size)
 		local rec = ffi.string(data, size)
-		local ok, e = pcall(callback, rec)
+		local ok, e = pcall(st.callback, rec)
 		if ok then return 0 end
-		self._error, self._record = tostring(e), rec
+		st.error, st.record = tostring(e), rec
 		return -1
 	end)
 	local rb
@@ -958,12 +962,13 @@ function M.ringbuf(map, callback)
 		cb:free()
 		return nil, "mapops.ringbuf: " .. msg, err
 	end
-	self._cb = cb
-	self._rb = ffi.gc(rb, function(p)
-		libbpf.ring_buffer_free(p)
-		cb:free()
-	end)
-	return self
+	return setmetatable({
+		map = map, _st = st, _cb = cb,
+		_rb = ffi.gc(rb, function(p)
+			libbpf.ring_buffer_free(p)
+			cb:free()
+		end),
+	}, RingBuffer)
 end
 
 local function rb_handle(self, fn)
@@ -981,9 +986,10 @@ local function timeout_of(fn, t)
 end
 
 local function rb_result(self, fn, n, msg, err)
-	if self._error then
-		local e, rec = self._error, self._record
-		self._error, self._record = nil, nil
+	local st = self._st
+	if st.error then
+		local e, rec = st.error, st.record
+		st.error, st.record = nil, nil
 		return nil, "mapops.RingBuffer." .. fn .. ": the callback raised an error: " .. e, ECANCELED, rec
 	end
 	if not n then return nil, "mapops.RingBuffer." .. fn .. ": " .. msg, err end
@@ -1034,22 +1040,23 @@ function M.perfbuf(map, callback, pages, lost)
 	if lost ~= nil and type(lost) ~= "function" then
 		return fail("perfbuf", "lost must be a function or nil, got %s", describe(lost))
 	end
-	local self = setmetatable({ map = map, _pending = {}, _user_cb = callback }, PerfBuffer)
+	-- as for ring buffers: the callbacks hold st only
+	local st = { callback = callback, lost = lost, pending = {} }
 	local cb = ffi.cast(libbpf.PerfBufferSampleFn, function(_, cpu, data, size)
 		local rec = ffi.string(data, size)
-		if self._error then -- after an error in this poll: kept for the next
-			self._pending[#self._pending + 1] = { cpu = cpu, data = rec }
+		if st.error then -- after an error in this poll: kept for the next
+			st.pending[#st.pending + 1] = { cpu = cpu, data = rec }
 			return
 		end
-		local ok, e = pcall(callback, cpu, rec)
-		if not ok then self._error, self._record = tostring(e), { cpu = cpu, data = rec } end
+		local ok, e = pcall(st.callback, cpu, rec)
+		if not ok then st.error, st.record = tostring(e), { cpu = cpu, data = rec } end
 	end)
 	local lcb
 	if lost then
 		lcb = ffi.cast(libbpf.PerfBufferLostFn, function(_, cpu, cnt)
-			if self._error then return end
-			local ok, e = pcall(lost, cpu, cnt <= SAFE and tonumber(cnt) or cnt)
-			if not ok then self._error, self._record = tostring(e), { cpu = cpu, lost = cnt } end
+			if st.error then return end
+			local ok, e = pcall(st.lost, cpu, cnt <= SAFE and tonumber(cnt) or cnt)
+			if not ok then st.error, st.record = tostring(e), { cpu = cpu, lost = cnt } end
 		end)
 	end
 	local pb
@@ -1059,13 +1066,14 @@ function M.perfbuf(map, callback, pages, lost)
 		if lcb then lcb:free() end
 		return nil, "mapops.perfbuf: " .. msg, err
 	end
-	self._cb, self._lcb = cb, lcb
-	self._pb = ffi.gc(pb, function(p)
-		libbpf.perf_buffer_free(p)
-		cb:free()
-		if lcb then lcb:free() end
-	end)
-	return self
+	return setmetatable({
+		map = map, _st = st, _cb = cb, _lcb = lcb,
+		_pb = ffi.gc(pb, function(p)
+			libbpf.perf_buffer_free(p)
+			cb:free()
+			if lcb then lcb:free() end
+		end),
+	}, PerfBuffer)
 end
 
 local function pb_handle(self, fn)
@@ -1076,7 +1084,7 @@ local function pb_handle(self, fn)
 	return self._pb
 end
 
-function PerfBuffer.pending(self) return #self._pending end
+function PerfBuffer.pending(self) return #self._st.pending end
 
 function PerfBuffer.poll(self, timeout_ms)
 	local pb, msg, err = pb_handle(self, "poll")
@@ -1085,10 +1093,11 @@ function PerfBuffer.poll(self, timeout_ms)
 	t, msg, err = timeout_of("PerfBuffer.poll", timeout_ms)
 	if not t then return nil, msg, err end
 	-- first the records kept after an earlier callback's error
+	local st = self._st
 	local done = 0
-	while #self._pending > 0 do
-		local r = table.remove(self._pending, 1)
-		local ok, e = pcall(self._user_cb, r.cpu, r.data)
+	while #st.pending > 0 do
+		local r = table.remove(st.pending, 1)
+		local ok, e = pcall(st.callback, r.cpu, r.data)
 		if not ok then
 			return nil, "mapops.PerfBuffer.poll: the callback raised an error: " .. tostring(e), ECANCELED, r
 		end
@@ -1097,9 +1106,9 @@ function PerfBuffer.poll(self, timeout_ms)
 	if done > 0 then t = 0 end
 	local n
 	n, msg, err = libbpf.perf_buffer_poll(pb, t)
-	if self._error then
-		local e, rec = self._error, self._record
-		self._error, self._record = nil, nil
+	if st.error then
+		local e, rec = st.error, st.record
+		st.error, st.record = nil, nil
 		return nil, "mapops.PerfBuffer.poll: the callback raised an error: " .. e, ECANCELED, rec
 	end
 	if not n then return nil, "mapops.PerfBuffer.poll: " .. msg, err end
