@@ -10,7 +10,9 @@
 -- The three run in turn in every repetition; medians of the values and of
 -- the ratios.  Prints one JSON object.
 -- Needs MAPOPS_LIBRARY, BENCH_MIX_LIBRARY and the binding on LUA_PATH.
--- usage: luajit bench_build.lua [--quick]
+-- usage: luajit bench_build.lua [--quick] [--lines]
+--   --lines: the binding's programs record the Lua line of each call
+--            (mapops.new{ lines = true }), to measure what that costs
 local mapops = require("mapops")
 local ffi = require("ffi")
 
@@ -28,8 +30,11 @@ end
 local W, DW, JEQ, ADD, MOV = 0x00, 0x18, 0x10, 0x00, 0xb0
 local R0, R1, R10, KTIME, FD = 0, 1, 10, 5, 3
 
+local LINES = false
+for _, a in ipairs(arg) do if a == "--lines" then LINES = true end end
+
 local function build_binding(calls, names)
-	local p = assert(mapops.new())
+	local p = assert(mapops.new(LINES and { lines = true } or nil))
 	local blocks = calls / 10
 	for k = 0, blocks - 1 do
 		local nxt = names[k + 2]
@@ -98,7 +103,8 @@ local function median(t)
 	return (t[n / 2] + t[n / 2 + 1]) / 2
 end
 
-local quick = arg[1] == "--quick"
+local quick = false
+for _, a in ipairs(arg) do if a == "--quick" then quick = true end end
 local sizes = quick and { 1000 } or { 10, 1000, 100000 }
 local reps = quick and 3 or 7
 local budget = quick and 20e6 or 100e6
@@ -124,5 +130,5 @@ for _, calls in ipairs(sizes) do
 		calls, calls + 3, median(b), median(r), median(c), median(qb),
 		median(qc))
 end
-io.write(string.format('{\n  "reps": %d,\n  "luajit": "%s",\n  "builder": {\n%s\n  }\n}\n',
-	reps, jit.version, table.concat(parts, ",\n")))
+io.write(string.format('{\n  "reps": %d,\n  "luajit": "%s",%s\n  "builder": {\n%s\n  }\n}\n',
+	reps, jit.version, LINES and '\n  "lines": true,' or "", table.concat(parts, ",\n")))

@@ -24,7 +24,14 @@ THE ERROR CONVENTION (the only one; no method ever raises an error)
   * Failure, of any kind: nil, message, errno
       - the library refused the call (it returned a negative errno):
             nil, mapops_prog_error() text, the positive errno
-        and the program is unchanged, as the C API guarantees (the two
+        and the program is unchanged, as the C API guarantees.  A
+        builder method's message starts with the Lua line of the call
+        ("counter.lua:57: mapops_ldx_mem: ..."); a failure found later,
+        in insns(), dump() or load(), names the call that emitted the
+        slot ("insn 5: emitted by mapops_ldx_mem #1", "the jump is
+        mapops_ja #2") and, in a program made with mapops.new{ lines =
+        true } (or with MAPOPS_LUA_LINES=1 in the environment), its Lua
+        line: "... mapops_ldx_mem #1 at counter.lua:57".  (The two
         C functions that leave no error text, mapops_prog_insn_origin and
         mapops_insn_snprint, get a message written by the binding);
       - the binding refused the arguments before calling C:
@@ -49,7 +56,9 @@ ffi.cast("uint64_t", -1LL).  Label names are Lua strings without NUL bytes
 
 OWNERSHIP
 
-  mapops.new() returns a Program owning one mapops_prog_t, freed exactly
+  mapops.new([opts]) returns a Program (opts.lines = true: record the Lua
+  line of each call; about 20x slower building, see "Lua lines" below)
+  owning one mapops_prog_t, freed exactly
   once: by the garbage collector (ffi.gc with mapops_prog_free), or at once
   by prog:close(), after which every method fails with EINVAL without
   calling C (close() itself included).  The fd returned by load() belongs to
@@ -67,6 +76,11 @@ METHODS (the C names without "mapops_", C argument order after the handle)
   ldx_mem(size, dst, src, off)    ld_imm64(dst, imm)
   map_update(map_fd, key_stack_off, value_stack_off, flags)
   exit()
+
+  The loader (mapops/loader.lua, documented there): mapops.map(),
+  map_from_fd(), map_pinned(), test_run(), attach_xdp(), attach_socket(),
+  detach_socket(), attach_tracepoint(), attach_raw_tracepoint(),
+  attach_kprobe(), attach_cgroup(), attach_tc(), ringbuf(), perfbuf().
 
   The others, written here:
 
@@ -308,14 +322,44 @@ local function result(p, rc)
 	return true
 end
 
-function M.new()
+-- Programs that record the Lua line of each call (mapops.new{ lines =
+-- true }) are proxies of a second prototype whose builder methods wrap the
+-- plain ones (see "Lua lines" below): the plain methods pay nothing.
+local line_methods = {}
+local line_proto = newproxy(true)
+local LineProgram = getmetatable(line_proto)
+LineProgram.__index = line_methods
+LineProgram.__metatable = "mapops.Program"
+-- lines[proxy]: { mapops_ja = { n = 2, <line #1>, <line #2>, src = {
+-- <source #1>, <source #2> } }, ... }: the caller's currentline and
+-- source, as debug.getinfo() gives them (line 0: src is "file:line")
+local lines = setmetatable({}, { __mode = "k" })
+local LINES_DEFAULT = os.getenv("MAPOPS_LUA_LINES") == "1"
+
+function M.new(opts)
+	local with_lines = LINES_DEFAULT
+	if opts ~= nil then
+		if type(opts) ~= "table" then
+			return fail("new", "opts", "must be a table or nil, got " .. describe(opts))
+		end
+		for k, v in pairs(opts) do
+			if k ~= "lines" then
+				return fail("new", "opts", "has an unknown option " .. describe(k) .. " (known: lines)")
+			end
+			if type(v) ~= "boolean" then
+				return fail("new", "opts.lines", "must be true or false, got " .. describe(v))
+			end
+			with_lines = v
+		end
+	end
 	local raw = C.mapops_prog_new()
 	if raw == nil then
 		local err = ffi.errno()
 		return nil, "mapops.new: mapops_prog_new: out of memory", err ~= 0 and err or 12
 	end
-	local self = newproxy(proto)
+	local self = newproxy(with_lines and line_proto or proto)
 	handles[self] = ffi.gc(raw, C.mapops_prog_free)
+	if with_lines then lines[self] = {} end
 	return self
 end
 
@@ -358,13 +402,119 @@ local function not_open(self, method)
 	return nil, why, EINVAL
 end
 
+-- ---------------------------------------------------------------------------
+-- Lua lines
+--
+-- A builder call that fails names the caller's line at once ("file.lua:57:
+-- " before the message): found on the failure path only, so it costs
+-- nothing when calls succeed.  The slots of a program that fail later (an
+-- unbound label in insns(), a verifier refusal in load()) name the Lua line
+-- of the call that emitted them only when the program recorded them:
+-- mapops.new{ lines = true }, or MAPOPS_LUA_LINES=1 for every program.
+-- Recording costs a debug.getinfo() per call, which LuaJIT cannot compile
+-- (the calls run in the interpreter): about 670 ns a call against 30 ns,
+-- some 20x the C library's own time, where the plain methods stay within
+-- 1.1x of C (bench/bench_build.lua --quick [--lines]) -- which is why it
+-- is not the default.
+-- ---------------------------------------------------------------------------
+
+local getinfo = debug.getinfo
+-- The binding's own sources, whose frames are skipped.
+local OWN_SOURCES = {
+	[getinfo(1, "S").source] = true,
+	[getinfo(API.builders, "S").source] = true,
+}
+
+-- "file.lua:57": the first Lua frame of the caller's stack that is not
+-- the binding's own (tail calls inside the binding leave no frames, so the
+-- depth is not fixed).
+local function caller_line()
+	for l = 2, 30 do
+		local info = getinfo(l, "Sl")
+		if not info then return nil end
+		if info.what ~= "C" and info.currentline >= 0 and not OWN_SOURCES[info.source] then
+			local src = info.source:sub(1, 1) == "@" and info.source:sub(2) or info.short_src
+			return src .. ":" .. info.currentline
+		end
+	end
+	return nil
+end
+
+-- The message of a failure found after the calls (an unbound label, a
+-- verifier refusal), with what the binding knows appended (the library's
+-- text stays as it is, at the start): an unbound label's message names the
+-- jump's slot, so "; the jump is mapops_ja #1" follows; and when the
+-- program recorded lines, the last call named ("mapops_ldx_mem #1" of the
+-- verifier's origin line) gets " at file.lua:57".
+local function annotate(self, msg)
+	local last
+	for c in msg:gmatch("mapops_[%w_]+ #%d+") do last = c end
+	if not last then
+		local what, slot = msg:match("the (%a+) at slot (%d+) names it")
+		local call, index
+		if slot then call, index = self:insn_origin(tonumber(slot)) end
+		if call then
+			last = call .. " #" .. index
+			msg = string.format("%s; the %s is %s", msg, what, last)
+		end
+	end
+	local rec = last and lines[self]
+	if rec then
+		local call, index = last:match("^(.*) #(%d+)$")
+		local r, where = rec[call], nil
+		index = tonumber(index)
+		if r and r[index] then
+			local src, line = r.src[index], r[index]
+			if line == 0 then
+				where = src -- already "file:line"
+			else
+				where = (src:sub(1, 1) == "@" and src:sub(2) or src) .. ":" .. line
+			end
+		end
+		if where then msg = msg .. " at " .. where end
+	end
+	return msg
+end
+
+local function at_caller(rv, msg, err)
+	local where = caller_line()
+	if where then msg = where .. ": " .. msg end
+	return rv, msg, err
+end
+
 for name, f in pairs(API.builders {
-	C = C, handles = handles, not_open = not_open, lib_fail = lib_fail,
-	fail = fail, SAFE = SAFE,
+	C = C, handles = handles, SAFE = SAFE,
+	not_open = function(...) return at_caller(not_open(...)) end,
+	lib_fail = function(...) return at_caller(lib_fail(...)) end,
+	fail = function(...) return at_caller(fail(...)) end,
 	check = { int = int32, u32 = uint32, u64 = u64, s64 = s64, size = size,
 		  label = cstring, tag = tag_or_nil, bytes = slots },
 }) do
 	methods[name] = f
+	-- the same method, recording the caller's line of each call that
+	-- emitted slots under the C call's name and number, as the library
+	-- counts them (mapops_prog_insn_origin: calls that emitted no slot are
+	-- not counted)
+	local cname = "mapops_" .. name
+	line_methods[name] = function(self, a1, a2, a3, a4, a5)
+		local p = handles[self]
+		local before = p and C.mapops_prog_len(p)
+		local ok, msg, err = f(self, a1, a2, a3, a4, a5)
+		if ok and p and C.mapops_prog_len(p) > before then
+			local info = getinfo(2, "Sl")
+			local rec = lines[self]
+			local r = rec[cname]
+			if not r then r = { n = 0, src = {} }; rec[cname] = r end
+			local n = r.n + 1
+			r.n = n
+			if OWN_SOURCES[info.source] then
+				r[n], r.src[n] = 0, caller_line()
+			else
+				r[n], r.src[n] = info.currentline, info.source
+			end
+		end
+		return ok, msg, err
+	end
 end
 
 local size_box = ffi.typeof("size_t[1]")
@@ -376,7 +526,7 @@ function methods.insns(self)
 	local insns = C.mapops_prog_insns(p, cnt)
 	if insns == nil then
 		local err = ffi.errno()
-		return nil, ffi.string(C.mapops_prog_error(p)), err ~= 0 and err or EINVAL
+		return nil, annotate(self, ffi.string(C.mapops_prog_error(p))), err ~= 0 and err or EINVAL
 	end
 	return ffi.string(insns, tonumber(cnt[0]) * INSN_SIZE)
 end
@@ -418,7 +568,11 @@ function methods.load(self, prog_type, opts)
 	if not p then return nil, why, EINVAL end
 	local t, err = uint32(prog_type)
 	if t == nil then return fail("load", "prog_type", err) end
-	if opts == nil then return result_fd(p, C.mapops_prog_load(p, t, nil)) end
+	if opts == nil then
+		local rc = C.mapops_prog_load(p, t, nil)
+		if rc < 0 then return nil, annotate(self, ffi.string(C.mapops_prog_error(p))), -rc end
+		return rc
+	end
 	if type(opts) ~= "table" then
 		return fail("load", "opts", "must be a table or nil, got " .. describe(opts))
 	end
@@ -449,7 +603,7 @@ function methods.load(self, prog_type, opts)
 	o.prog_name = name
 	o.license = license
 	local rc = C.mapops_prog_load(p, t, o)
-	if rc < 0 then return lib_fail(p, rc) end
+	if rc < 0 then return nil, annotate(self, ffi.string(C.mapops_prog_error(p))), -rc end
 	if log_buf ~= nil then
 		return rc, ffi.string(log_buf)
 	end
@@ -513,7 +667,7 @@ function methods.dump(self)
 	local text = C.mapops_prog_dump_text(p)
 	if text == nil then
 		local err = ffi.errno()
-		return nil, ffi.string(C.mapops_prog_error(p)), err ~= 0 and err or EINVAL
+		return nil, annotate(self, ffi.string(C.mapops_prog_error(p))), err ~= 0 and err or EINVAL
 	end
 	return ffi.string(text)
 end
@@ -600,6 +754,10 @@ function M.insn_snprint(bytes, slot)
 	return ffi.string(out, rc)
 end
 
+-- The loader: maps, test runs, attaching, ring and perf buffers
+-- (mapops/loader.lua, through libbpf's own functions).
+require("mapops.loader")(M)
+
 Program.__len = function(self)
 	return methods.len(self) or 0
 end
@@ -611,5 +769,11 @@ Program.__tostring = function(self)
 	end
 	return "mapops.Program(closed)"
 end
+
+-- A program recording lines has every other method as it is.
+for k, v in pairs(methods) do
+	if line_methods[k] == nil then line_methods[k] = v end
+end
+LineProgram.__len, LineProgram.__tostring = Program.__len, Program.__tostring
 
 return M

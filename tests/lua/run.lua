@@ -15,7 +15,7 @@ package.path = package.path .. ";" .. dir .. "/?.lua;" .. dir .. "/../../binding
 local T = require "testlib"
 
 local load_failures = {}
-for _, name in ipairs { "test_api", "test_vectors", "test_kernel", "test_hostile", "test_provenance" } do
+for _, name in ipairs { "test_api", "test_vectors", "test_kernel", "test_hostile", "test_provenance", "test_loader" } do
 	local ok, err = xpcall(require, debug.traceback, name)
 	if not ok then
 		load_failures[#load_failures + 1] = { name = name .. " (loading)", err = err }

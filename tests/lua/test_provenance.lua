@@ -160,7 +160,7 @@ T.test("provenance: dump() fails as insns() does (unbound label), then works", f
 	check(p:exit())
 	local msg = T.fails(E.ENOENT, "nowhere", p:dump())
 	T.ok(msg:find("mapops_prog_dump_text: label", 1, true), "the resolution's message, in dump's name: " .. T.fmt(msg))
-	T.eq(p:error(), msg, "error()")
+	T.eq(msg, p:error() .. "; the jump is mapops_ja #1", "error(), and the jump's call")
 	T.eq(p:len(), 2, "len() after the refusal")
 	-- bound past the last slot, where a jump may not go: ERANGE
 	check(p:label("nowhere"))
@@ -258,4 +258,49 @@ T.test("provenance: dump() and insn_snprint agree with the mapops-dump tool", fu
 		local slot, text = line:match("^ *(%d+): (.*)$")
 		T.eq(mapops.insn_snprint(bytes, tonumber(slot)), text, "slot " .. slot)
 	end
+end)
+
+-- The Lua line of the call, in failures (bindings/lua/mapops.lua "Lua lines").
+local THIS = debug.getinfo(1, "S").source:sub(2)
+
+T.test("provenance: a refused builder call names the caller's Lua line", function()
+	local p = assert(mapops.new())
+	local line = debug.getinfo(1, "l").currentline + 1
+	local msg = T.fails(E.EINVAL, "mapops_ldx_mem: size 0x3", p:ldx_mem(3, M.R1, M.R2, 0))
+	T.eq(msg, THIS .. ":" .. line .. ": " .. p:error(), "the library's text after file:line")
+	line = debug.getinfo(1, "l").currentline + 1
+	msg = T.fails(E.EINVAL, "mapops.ldx_mem: off", p:ldx_mem(M.DW, M.R1, M.R2, "x"))
+	T.ok(msg:find(THIS .. ":" .. line .. ": mapops.ldx_mem: off", 1, true) == 1, "binding refusal: " .. T.fmt(msg))
+	-- through a helper of the caller's: the helper's line (the call)
+	-- (not a tail call, which would leave no frame of the helper's)
+	local function emit(prog, name, ...) local a, b, c = prog[name](prog, ...); return a, b, c end
+	local hline = debug.getinfo(emit, "S").linedefined
+	msg = T.fails(E.EINVAL, "mapops_ldx_mem", emit(p, "ldx_mem", 3, M.R1, M.R2, 0))
+	T.ok(msg:find(THIS .. ":" .. hline .. ": ", 1, true) == 1, "through a helper: " .. T.fmt(msg))
+	p:close()
+	T.fails(E.EINVAL, THIS .. ":", p:exit())
+end)
+
+T.test("provenance: an unbound label names the jump's call, and its line with lines = true", function()
+	local p = assert(mapops.new())
+	check(p:alu64_imm(M.MOV, M.R0, 0))
+	check(p:ja("nowhere"))
+	check(p:exit())
+	local msg = T.fails(E.ENOENT, "never bound", p:insns())
+	T.eq(msg, p:error() .. "; the jump is mapops_ja #1", "without lines")
+	local q = assert(mapops.new { lines = true })
+	check(q:alu64_imm(M.MOV, M.R0, 0))
+	check(q:ja("somewhere"))
+	local line = debug.getinfo(1, "l").currentline + 1
+	check(q:ja("nowhere"))
+	check(q:label("somewhere"))
+	check(q:exit())
+	msg = T.fails(E.ENOENT, "never bound", q:insns())
+	T.eq(msg, q:error() .. "; the jump is mapops_ja #2 at " .. THIS .. ":" .. line, "with lines")
+	T.eq(tostring(q), "mapops.Program(4 slots)", "tostring")
+	T.eq(#q, 4, "#prog")
+	T.eq(getmetatable(q), "mapops.Program", "the metatable is locked alike")
+	T.fails(E.EINVAL, "opts has an unknown option", mapops.new { line = true })
+	T.fails(E.EINVAL, "opts.lines must be true or false", mapops.new { lines = 1 })
+	T.fails(E.EINVAL, "opts must be a table", mapops.new(true))
 end)
