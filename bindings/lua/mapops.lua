@@ -28,8 +28,8 @@ THE ERROR CONVENTION (the only one; no method ever raises an error)
         builder method's message starts with the Lua line of the call
         ("counter.lua:57: mapops_ldx_mem: ..."); a failure found later,
         in insns(), dump() or load(), names the call that emitted the
-        slot ("insn 5: emitted by mapops_ldx_mem #1", "the jump is
-        mapops_ja #2") and, in a program made with mapops.new{ lines =
+        slot ("insn 5: emitted by mapops_ldx_mem #1", "it was emitted
+        by mapops_ja #2") and, in a program made with mapops.new{ lines =
         true } (or with MAPOPS_LUA_LINES=1 in the environment), its Lua
         line: "... mapops_ldx_mem #1 at counter.lua:57".  (The two
         C functions that leave no error text, mapops_prog_insn_origin and
@@ -443,7 +443,8 @@ end
 -- The message of a failure found after the calls (an unbound label, a
 -- verifier refusal), with what the binding knows appended (the library's
 -- text stays as it is, at the start): an unbound label's message names the
--- jump's slot, so "; the jump is mapops_ja #1" follows; and when the
+-- jump's slot (and, from libmapops 1.1, its call: "it was emitted by
+-- mapops_ja #1"; else "; the jump is mapops_ja #1" follows); and when the
 -- program recorded lines, the last call named ("mapops_ldx_mem #1" of the
 -- verifier's origin line) gets " at file.lua:57".
 local function annotate(self, msg)
