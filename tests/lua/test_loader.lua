@@ -188,9 +188,10 @@ T.test("loader: pin, map_pinned, map_from_fd (a duplicate), close, GC", function
 	check(d:close())
 	T.eq(m:get_int(1), 42, "the caller's fd still works")
 	-- a map dropped without close() has its fd closed by the collector
-	local g = check(mapops.map(M.MAP_TYPE_ARRAY, 4, 4, 1))
-	local gfd = g.fd
-	g = nil -- luacheck: ignore
+	local function make_and_drop()
+		return check(mapops.map(M.MAP_TYPE_ARRAY, 4, 4, 1)).fd
+	end
+	local gfd = make_and_drop()
 	collectgarbage(); collectgarbage()
 	T.eq(io.open("/proc/self/fdinfo/" .. gfd) == nil or not T.readfile("/proc/self/fdinfo/" .. gfd):find("map_type"), true,
 	     "fd " .. gfd .. " closed (or reused by a non-map) after GC")
@@ -343,8 +344,10 @@ T.test("loader: attach_tc ingress counts real traffic; close() detaches", functi
 	send(2)
 	T.eq(m:get_int(0), 4, "nothing counted after close()")
 	-- a second attach on the same hook (the clsact qdisc exists now)
-	link = check(mapops.attach_tc(fd, ifname))
 	link = nil -- luacheck: ignore
+	-- made and dropped inside a function, so no stack slot still holds it
+	local function attach_and_drop() check(mapops.attach_tc(fd, ifname)) end
+	attach_and_drop()
 	collectgarbage(); collectgarbage()
 	T.eq(T.sh("tc filter show dev " .. ifname .. " ingress"), "", "the collector detached the dropped link")
 end)
@@ -406,10 +409,14 @@ end
 T.test("loader: attach_raw_tracepoint sys_enter; a dropped link is closed by the collector", function(t)
 	local m = counter_map(t)
 	local fd = raw_getpid_prog(t, m)
-	local link = check(mapops.attach_raw_tracepoint(fd, "sys_enter"))
-	getpid_n(10)
-	T.eq(m:get_int(0), 10, "getpid calls counted")
-	link = nil -- luacheck: ignore
+	-- attached and dropped inside a function, so no stack slot still holds it
+	local function attach_count_and_drop()
+		local link = check(mapops.attach_raw_tracepoint(fd, "sys_enter"))
+		getpid_n(10)
+		T.eq(m:get_int(0), 10, "getpid calls counted")
+		link = nil -- luacheck: ignore
+	end
+	attach_count_and_drop()
 	collectgarbage(); collectgarbage()
 	getpid_n(5)
 	T.eq(m:get_int(0), 10, "nothing counted once the collector closed the link")
