@@ -55,11 +55,21 @@ from ._api import *  # noqa: F401,F403  the constants (_api.CONSTANTS)
 from ._api import C as _C
 from ._api import PROTOTYPES
 from ._lib import Error, bpf_insn, mapops_load_opts
+from .loader import (Link, Map, PerfBuffer, RingBuffer, TestRun,
+                     attach_cgroup, attach_kprobe, attach_raw_tracepoint,
+                     attach_socket, attach_tc, attach_tracepoint, attach_xdp,
+                     detach_socket, prog_type, test_run)
 
 from ._version import __version__
 
 __all__ = ["Program", "Error", "Insn", "Label", "Origin", "LIBRARY",
-           "insn_snprint", "map_reg", "LOAD_LOG_SIZE"] + [n for n, _ in _api.CONSTANTS]
+           "insn_snprint", "map_reg", "LOAD_LOG_SIZE",
+           # the scripted loader (mapops/loader.py)
+           "Map", "TestRun", "test_run", "prog_type", "Link", "attach_xdp",
+           "attach_socket", "detach_socket", "attach_tracepoint",
+           "attach_raw_tracepoint", "attach_kprobe", "attach_cgroup",
+           "attach_tc", "RingBuffer", "PerfBuffer",
+           ] + [n for n, _ in _api.CONSTANTS]
 
 #: Bytes of the verifier-log buffer Program.load() passes when log_level > 0.
 LOAD_LOG_SIZE = 16 << 20
