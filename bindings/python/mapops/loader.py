@@ -1111,6 +1111,7 @@ class _Buffer:
 
 def _map_fd(map_or_fd: Any, want: int, where: str) -> int:
     if isinstance(map_or_fd, Map):
+        map_or_fd.fd  # closed: ValueError
         if map_or_fd.type != want:
             raise Error(_errno.EINVAL, "%s: %s is not a %s" % (
                 where, map_or_fd._what(), _MAP_TYPE_NAMES[want]))
