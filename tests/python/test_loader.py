@@ -691,3 +691,51 @@ class HeaderConstantsTest(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class WhereTest(Base):
+    """Errors name the Python line of the call that emitted the offending
+    instruction (Error.where, at the end of str(error))."""
+
+    def line(self):
+        return sys._getframe(1).f_lineno
+
+    def test_verifier_rejection_names_the_line(self):
+        m = Map(mapops.MAP_TYPE_HASH, 4, 8, 1)
+        self.addCleanup(m.close)
+        with mapops.Program() as p:
+            p.st_mem(W, R10, -4, 0)
+            p.map_lookup(m.fd, -4)
+            p.emit(bytes(mapops.Insn(code=0xb7, dst_reg=2)))  # r2 = 0
+            bad = self.line() + 1
+            p.ldx_mem(DW, R1, R0, 0)     # no NULL check: refused
+            p.alu64_imm(MOV, R0, 0)
+            p.exit()
+            with self.assertRaises(mapops.Error) as cm:
+                p.load(mapops.PROG_TYPE_XDP)
+        e = cm.exception
+        self.assertEqual(e.errno, errno.EACCES)
+        self.assertEqual(e.where, "test_loader.py:%d ldx_mem" % bad)
+        self.assertTrue(str(e).endswith("\nat test_loader.py:%d ldx_mem"
+                                        % bad), str(e))
+        self.assertNotIn("test_loader.py", e.strerror)
+
+    def test_unresolved_label_and_refusal_name_the_line(self):
+        with mapops.Program() as p:
+            p.alu64_imm(MOV, R0, 0)
+            for i in range(3):
+                p.ja("next%d" % i)
+                p.label("next%d" % i)
+            jump = self.line() + 1
+            p.jmp_imm(JEQ, R0, 0, "nowhere")
+            p.exit()
+            with self.assertRaises(mapops.Error) as cm:
+                p.insns()
+            self.assertEqual(cm.exception.where,
+                             "test_loader.py:%d jmp_imm" % jump)
+            with self.assertRaises(mapops.Error) as cm:
+                p.alu64_reg(MOV, R1, 11); here = self.line()  # noqa: E702
+            self.assertEqual(cm.exception.where,
+                             "test_loader.py:%d alu64_reg" % here)
+            self.assertIn("(at test_loader.py:%d alu64_reg)" % here,
+                          str(cm.exception))
