@@ -733,8 +733,9 @@ class WhereTest(Base):
                 p.insns()
             self.assertEqual(cm.exception.where,
                              "test_loader.py:%d jmp_imm" % jump)
+            here = self.line() + 2
             with self.assertRaises(mapops.Error) as cm:
-                p.alu64_reg(MOV, R1, 11); here = self.line()  # noqa: E702
+                p.alu64_reg(MOV, R1, 11)
             self.assertEqual(cm.exception.where,
                              "test_loader.py:%d alu64_reg" % here)
             self.assertIn("(at test_loader.py:%d alu64_reg)" % here,
