@@ -51,7 +51,8 @@ def main(argv):
             print("%7s %s" % ("PID", "COMMAND"))
             pids = []
             if check:
-                children = [subprocess.Popen(["/bin/true"]) for _ in range(count)]
+                children = [subprocess.Popen(["/bin/true"])
+                            for _ in range(count)]
                 pids = [c.pid for c in children]
                 for c in children:
                     c.wait()

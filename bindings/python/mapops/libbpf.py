@@ -3,8 +3,9 @@
 creating, reading, writing and pinning maps, running a program on test input
 (BPF_PROG_TEST_RUN), attaching it (BPF links, tc, raw tracepoints) and
 reading ring and perf buffers.  mapops.Map, mapops.test_run(), the
-mapops.attach_*() functions and mapops.RingBuffer/PerfBuffer (mapops/loader.py)
-are built on these declarations.  A thin ctypes layer over libbpf.so.1 (libbpf 1.1):
+mapops.attach_*() functions and mapops.RingBuffer/PerfBuffer
+(mapops/loader.py) are built on these declarations.  A thin ctypes layer
+over libbpf.so.1 (libbpf 1.1):
 each function is the C function of the same name, with its C arguments in
 the C order, and returns what it returns on success; a failure raises
 OSError(errno, "name: strerror") (FileNotFoundError for ENOENT: a key that

@@ -1139,7 +1139,8 @@ class RingBuffer(_Buffer):
     __slots__ = ()
     _free_name = "ring_buffer__free"
 
-    def __init__(self, map_or_fd: Any, callback: Callable[[bytes], Any]) -> None:
+    def __init__(self, map_or_fd: Any,
+                 callback: Callable[[bytes], Any]) -> None:
         self._setup(_State(callback))
         where = "RingBuffer()"
         if not callable(callback):
