@@ -3,6 +3,12 @@
 #   ./run.sh demo   install dependencies, build, run the packet-counter example
 #   ./run.sh demo-python, ./run.sh demo-lua
 #                   the same example written with the Python / LuaJIT binding
+#                   (Python: on a veth pair in a network namespace, with
+#                   real traffic; BPF_PROG_TEST_RUN where namespaces cannot
+#                   be made)
+#   ./run.sh demo-trace
+#                   every execve() on the machine, live, from a tracepoint
+#                   program's ring buffer (examples/trace_exec.py; Ctrl-C)
 #   ./run.sh demo-events
 #                   a ring-buffer event stream: one record per packet, printed
 #                   as it arrives (examples/event-stream.c)
@@ -82,6 +88,13 @@ cmd_demo_python() {
   python3 examples/packet_counter.py
 }
 
+cmd_demo_trace() {
+  tools/install-deps.sh
+  setup_build build -Dwerror=true
+  bindings_env
+  python3 examples/trace_exec.py "$@"
+}
+
 cmd_demo_lua() {
   tools/install-deps.sh
   setup_build build -Dwerror=true
@@ -140,9 +153,10 @@ case "${1:-}" in
   demo) cmd_demo ;;
   demo-python) cmd_demo_python ;;
   demo-lua) cmd_demo_lua ;;
+  demo-trace) shift; cmd_demo_trace "$@" ;;
   demo-events) cmd_demo_events ;;
   test) cmd_test ;;
   bench) shift; cmd_bench "$@" ;;
   regen) cmd_regen ;;
-  *) echo "usage: $0 demo|demo-python|demo-lua|demo-events|test|bench [--readme]|regen" >&2; exit 2 ;;
+  *) echo "usage: $0 demo|demo-python|demo-lua|demo-events|demo-trace|test|bench [--readme]|regen" >&2; exit 2 ;;
 esac

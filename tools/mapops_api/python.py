@@ -21,7 +21,13 @@ raises exactly as Param.convert() does.  Then, inside ``with self._lock:``,
 it reads the handle (ValueError if closed), makes one call of the
 undeclared twin in DIRECT (see _lib.load_direct), wrapping each integer
 argument whose C type is not int in its ctypes type, and raises Error with
-the program's message for a negative result.
+the program's message for a negative result (_lib.refused: with the
+caller's file and line).  After a success (but for mapops_label, the one
+builder that emits no slot) it appends the caller's instruction offset to
+Program._calls, preceded by the caller's code object when that differs
+from the previous call's, so that an error about one of its slots can name
+the caller's line later (_lib.where): the n-th offset recorded is the n-th
+call that emitted slots.
 """
 import keyword
 
@@ -262,7 +268,17 @@ def _method(f):
             ind2, f.name, ind2, "".join(", " + c for c in cargs))
     out += [call,
             "%sif _ret < 0:" % ind2,
-            "%sraise _Error(-_ret, _decode(C.mapops_prog_error(_handle)))" % ind3]
+            "%sraise _refused(-_ret, C.mapops_prog_error(_handle), %r)"
+            % (ind3, short)]
+    if f.name != "mapops_label":  # a label emits nothing: no slot's origin
+        # Where the call came from, for errors about its slots (see
+        # _lib.where): the caller's code object and instruction offset,
+        # formatted only when an error needs it.
+        out += ["%s_f = _getframe(1)" % ind2,
+                "%sif _f.f_code is not self._code:" % ind2,
+                "%sself._code = _f.f_code" % ind3,
+                "%sself._calls.append(_f.f_code)" % ind3,
+                "%sself._calls.append(_f.f_lasti)" % ind2]
     return out
 
 
@@ -378,6 +394,8 @@ def generate(api, version):
             "never begin with _).",
             "_convert = _lib.convert",
             "_decode = _lib.decode",
+            "_refused = _lib.refused",
+            "_getframe = _lib.getframe",
             "_Error = Error",
             "_ValueError = ValueError",
             "_UnicodeEncodeError = UnicodeEncodeError",
@@ -397,6 +415,8 @@ def generate(api, version):
             "program's",
             "    lock held, and returns None or raises Error (nothing was "
             "appended).",
+            "    After a success each records where it was called from "
+            "(Program._calls).",
             '    """',
             "",
             "    __slots__ = ()"]

@@ -47,6 +47,7 @@ the Program's ownership, its lock and the methods written by hand.
 import ctypes
 import errno as _errno
 import os as _os
+import re
 import threading as _threading
 from typing import Any, NamedTuple, Optional, TextIO, Union
 
@@ -55,11 +56,21 @@ from ._api import *  # noqa: F401,F403  the constants (_api.CONSTANTS)
 from ._api import C as _C
 from ._api import PROTOTYPES
 from ._lib import Error, bpf_insn, mapops_load_opts
+from .loader import (Link, Map, PerfBuffer, RingBuffer, TestRun,
+                     attach_cgroup, attach_kprobe, attach_raw_tracepoint,
+                     attach_socket, attach_tc, attach_tracepoint, attach_xdp,
+                     detach_socket, prog_type, test_run)
 
 from ._version import __version__
 
 __all__ = ["Program", "Error", "Insn", "Label", "Origin", "LIBRARY",
-           "insn_snprint", "map_reg", "LOAD_LOG_SIZE"] + [n for n, _ in _api.CONSTANTS]
+           "insn_snprint", "map_reg", "LOAD_LOG_SIZE",
+           # the scripted loader (mapops/loader.py)
+           "Map", "TestRun", "test_run", "prog_type", "Link", "attach_xdp",
+           "attach_socket", "detach_socket", "attach_tracepoint",
+           "attach_raw_tracepoint", "attach_kprobe", "attach_cgroup",
+           "attach_tc", "RingBuffer", "PerfBuffer",
+           ] + [n for n, _ in _api.CONSTANTS]
 
 #: Bytes of the verifier-log buffer Program.load() passes when log_level > 0.
 LOAD_LOG_SIZE = 16 << 20
@@ -74,6 +85,9 @@ Insn = bpf_insn
 Label = Union[str, bytes]
 
 _INSN_SIZE = ctypes.sizeof(bpf_insn)
+# A slot named by the library's messages: a load refusal's origin line, a
+# resolution error's jump or reference.
+_SLOT_RE = re.compile(r"\binsn (\d+): emitted by|\bat slot (\d+)")
 _decode = _lib.decode
 _void_p = ctypes.c_void_p
 
@@ -170,7 +184,11 @@ class Program(_api.Builders):
     # that it is freed exactly once: close() clears _handle first, without
     # waiting, then frees _owned under the lock; __del__ frees it if close()
     # never did.
-    __slots__ = ("_handle", "_owned", "_lock", "__weakref__")
+    # _calls: where each successful call that emitted slots came from: its
+    # caller's instruction offset, after the caller's code object when that
+    # changed (_code: the last one); see _lib.where.
+    __slots__ = ("_handle", "_owned", "_lock", "_calls", "_code",
+                 "__weakref__")
 
     def __new__(cls, *args: Any, **kwargs: Any) -> "Program":
         # The slots are set before __init__, so that a Program that was
@@ -179,6 +197,8 @@ class Program(_api.Builders):
         self._handle = None
         self._owned = None
         self._lock = _threading.Lock()
+        self._calls = []
+        self._code = None
         return self
 
     def __init__(self) -> None:
@@ -188,6 +208,8 @@ class Program(_api.Builders):
         except AttributeError:  # made without Program.__new__
             self._handle = self._owned = None
             self._lock = _threading.Lock()
+            self._calls = []
+            self._code = None
             live = False
         if live:
             raise TypeError("Program.__init__() called on a live Program")
@@ -294,8 +316,35 @@ class Program(_api.Builders):
 
     def _fail(self, handle: Any, err: int) -> Error:
         """The Error for a failure: err and the program's error text (call
-        with the lock held)."""
-        return Error(err, _decode(_C.mapops_prog_error(handle)))
+        with the lock held).  If the text names a slot ("insn N: emitted
+        by", "at slot N"), Error.where is the Python line of the call that
+        emitted it."""
+        e = Error(err, _decode(_C.mapops_prog_error(handle)))
+        m = _SLOT_RE.search(e.strerror)
+        if m is not None:
+            e.where = self._slot_where(handle, int(m.group(1) or m.group(2)))
+        return e
+
+    def _slot_where(self, handle: Any, slot: int) -> Optional[str]:
+        """"FILE:LINE method" of the call that emitted slot (lock held):
+        its ordinal among the calls that emitted slots is the number of
+        distinct origins of slots 0..slot (mapops_prog_insn_origin), which
+        is its place in self._calls.  Only run for an error: O(slot)."""
+        call = ctypes.c_char_p()
+        index = ctypes.c_uint()
+        prev = None
+        ordinal = 0
+        origin = _C.mapops_prog_insn_origin
+        for s in range(slot + 1):
+            if origin(handle, s, ctypes.byref(call), ctypes.byref(index),
+                      None) < 0:
+                return None
+            if (call.value, index.value) != prev:
+                prev = (call.value, index.value)
+                ordinal += 1
+        name = _decode(call.value)
+        return _lib.where(self._calls, ordinal,
+                          name[7:] if name.startswith("mapops_") else name)
 
     # -- the handle ----------------------------------------------------------
 
@@ -353,6 +402,11 @@ class Program(_api.Builders):
             ret = _C.mapops_emit(handle, array, len(array))
             if ret < 0:
                 raise self._fail(handle, -ret)
+            f = _lib.getframe(1)
+            if f.f_code is not self._code:
+                self._code = f.f_code
+                self._calls.append(f.f_code)
+            self._calls.append(f.f_lasti)
 
     def dump(self, out: Optional[TextIO] = None) -> str:
         """The program as text (mapops_prog_dump_text): labels resolved, one

@@ -1811,6 +1811,8 @@ _ARGS = {name: params[1:] for name, (_, params) in PROTOTYPES.items()}
 # The names the methods use, module globals (C parameters never begin with _).
 _convert = _lib.convert
 _decode = _lib.decode
+_refused = _lib.refused
+_getframe = _lib.getframe
 _Error = Error
 _ValueError = ValueError
 _UnicodeEncodeError = UnicodeEncodeError
@@ -1826,6 +1828,7 @@ class Builders:
     after the handle in the C order.  Each checks its arguments before any
     C call (TypeError, ValueError), makes one C call with the program's
     lock held, and returns None or raises Error (nothing was appended).
+    After a success each records where it was called from (Program._calls).
     """
 
     __slots__ = ()
@@ -1855,7 +1858,7 @@ class Builders:
                 raise _ValueError('Program.label(): the program is closed')
             _ret = DIRECT.mapops_label(_handle, _c_name)
             if _ret < 0:
-                raise _Error(-_ret, _decode(C.mapops_prog_error(_handle)))
+                raise _refused(-_ret, C.mapops_prog_error(_handle), 'label')
 
     def jmp_imm(self, op: int, reg: int, imm: int, label: Label) -> None:
         """mapops_jmp_imm() of <mapops/mapops.h>: appends to the program.
@@ -1892,7 +1895,12 @@ class Builders:
                 raise _ValueError('Program.jmp_imm(): the program is closed')
             _ret = DIRECT.mapops_jmp_imm(_handle, op, reg, imm, _c_label)
             if _ret < 0:
-                raise _Error(-_ret, _decode(C.mapops_prog_error(_handle)))
+                raise _refused(-_ret, C.mapops_prog_error(_handle), 'jmp_imm')
+            _f = _getframe(1)
+            if _f.f_code is not self._code:
+                self._code = _f.f_code
+                self._calls.append(_f.f_code)
+            self._calls.append(_f.f_lasti)
 
     def jmp_reg(self, op: int, dst: int, src: int, label: Label) -> None:
         """mapops_jmp_reg() of <mapops/mapops.h>: appends to the program.
@@ -1929,7 +1937,12 @@ class Builders:
                 raise _ValueError('Program.jmp_reg(): the program is closed')
             _ret = DIRECT.mapops_jmp_reg(_handle, op, dst, src, _c_label)
             if _ret < 0:
-                raise _Error(-_ret, _decode(C.mapops_prog_error(_handle)))
+                raise _refused(-_ret, C.mapops_prog_error(_handle), 'jmp_reg')
+            _f = _getframe(1)
+            if _f.f_code is not self._code:
+                self._code = _f.f_code
+                self._calls.append(_f.f_code)
+            self._calls.append(_f.f_lasti)
 
     def jmp32_imm(self, op: int, reg: int, imm: int, label: Label) -> None:
         """mapops_jmp32_imm() of <mapops/mapops.h>: appends to the program.
@@ -1966,7 +1979,12 @@ class Builders:
                 raise _ValueError('Program.jmp32_imm(): the program is closed')
             _ret = DIRECT.mapops_jmp32_imm(_handle, op, reg, imm, _c_label)
             if _ret < 0:
-                raise _Error(-_ret, _decode(C.mapops_prog_error(_handle)))
+                raise _refused(-_ret, C.mapops_prog_error(_handle), 'jmp32_imm')
+            _f = _getframe(1)
+            if _f.f_code is not self._code:
+                self._code = _f.f_code
+                self._calls.append(_f.f_code)
+            self._calls.append(_f.f_lasti)
 
     def jmp32_reg(self, op: int, dst: int, src: int, label: Label) -> None:
         """mapops_jmp32_reg() of <mapops/mapops.h>: appends to the program.
@@ -2003,7 +2021,12 @@ class Builders:
                 raise _ValueError('Program.jmp32_reg(): the program is closed')
             _ret = DIRECT.mapops_jmp32_reg(_handle, op, dst, src, _c_label)
             if _ret < 0:
-                raise _Error(-_ret, _decode(C.mapops_prog_error(_handle)))
+                raise _refused(-_ret, C.mapops_prog_error(_handle), 'jmp32_reg')
+            _f = _getframe(1)
+            if _f.f_code is not self._code:
+                self._code = _f.f_code
+                self._calls.append(_f.f_code)
+            self._calls.append(_f.f_lasti)
 
     def ja(self, label: Label) -> None:
         """mapops_ja() of <mapops/mapops.h>: appends to the program.
@@ -2030,7 +2053,12 @@ class Builders:
                 raise _ValueError('Program.ja(): the program is closed')
             _ret = DIRECT.mapops_ja(_handle, _c_label)
             if _ret < 0:
-                raise _Error(-_ret, _decode(C.mapops_prog_error(_handle)))
+                raise _refused(-_ret, C.mapops_prog_error(_handle), 'ja')
+            _f = _getframe(1)
+            if _f.f_code is not self._code:
+                self._code = _f.f_code
+                self._calls.append(_f.f_code)
+            self._calls.append(_f.f_lasti)
 
     def gotol(self, label: Label) -> None:
         """mapops_gotol() of <mapops/mapops.h>: appends to the program.
@@ -2058,7 +2086,12 @@ class Builders:
                 raise _ValueError('Program.gotol(): the program is closed')
             _ret = DIRECT.mapops_gotol(_handle, _c_label)
             if _ret < 0:
-                raise _Error(-_ret, _decode(C.mapops_prog_error(_handle)))
+                raise _refused(-_ret, C.mapops_prog_error(_handle), 'gotol')
+            _f = _getframe(1)
+            if _f.f_code is not self._code:
+                self._code = _f.f_code
+                self._calls.append(_f.f_code)
+            self._calls.append(_f.f_lasti)
 
     def may_goto(self, label: Label) -> None:
         """mapops_may_goto() of <mapops/mapops.h>: appends to the program.
@@ -2086,7 +2119,12 @@ class Builders:
                 raise _ValueError('Program.may_goto(): the program is closed')
             _ret = DIRECT.mapops_may_goto(_handle, _c_label)
             if _ret < 0:
-                raise _Error(-_ret, _decode(C.mapops_prog_error(_handle)))
+                raise _refused(-_ret, C.mapops_prog_error(_handle), 'may_goto')
+            _f = _getframe(1)
+            if _f.f_code is not self._code:
+                self._code = _f.f_code
+                self._calls.append(_f.f_code)
+            self._calls.append(_f.f_lasti)
 
     def call(self, label: Label) -> None:
         """mapops_call() of <mapops/mapops.h>: appends to the program.
@@ -2113,7 +2151,12 @@ class Builders:
                 raise _ValueError('Program.call(): the program is closed')
             _ret = DIRECT.mapops_call(_handle, _c_label)
             if _ret < 0:
-                raise _Error(-_ret, _decode(C.mapops_prog_error(_handle)))
+                raise _refused(-_ret, C.mapops_prog_error(_handle), 'call')
+            _f = _getframe(1)
+            if _f.f_code is not self._code:
+                self._code = _f.f_code
+                self._calls.append(_f.f_code)
+            self._calls.append(_f.f_lasti)
 
     def ld_func(self, dst: int, label: Label) -> None:
         """mapops_ld_func() of <mapops/mapops.h>: appends to the program.
@@ -2144,7 +2187,12 @@ class Builders:
                 raise _ValueError('Program.ld_func(): the program is closed')
             _ret = DIRECT.mapops_ld_func(_handle, dst, _c_label)
             if _ret < 0:
-                raise _Error(-_ret, _decode(C.mapops_prog_error(_handle)))
+                raise _refused(-_ret, C.mapops_prog_error(_handle), 'ld_func')
+            _f = _getframe(1)
+            if _f.f_code is not self._code:
+                self._code = _f.f_code
+                self._calls.append(_f.f_code)
+            self._calls.append(_f.f_lasti)
 
     def map_for_each(
             self,
@@ -2189,7 +2237,12 @@ class Builders:
             _ret = DIRECT.mapops_map_for_each(
                 _handle, map_fd, _c_callback, ctx_stack_off, c_uint64(flags))
             if _ret < 0:
-                raise _Error(-_ret, _decode(C.mapops_prog_error(_handle)))
+                raise _refused(-_ret, C.mapops_prog_error(_handle), 'map_for_each')
+            _f = _getframe(1)
+            if _f.f_code is not self._code:
+                self._code = _f.f_code
+                self._calls.append(_f.f_code)
+            self._calls.append(_f.f_lasti)
 
     def loop(
             self,
@@ -2234,7 +2287,12 @@ class Builders:
             _ret = DIRECT.mapops_loop(
                 _handle, c_uint32(nr_loops), _c_callback, ctx_stack_off, c_uint64(flags))
             if _ret < 0:
-                raise _Error(-_ret, _decode(C.mapops_prog_error(_handle)))
+                raise _refused(-_ret, C.mapops_prog_error(_handle), 'loop')
+            _f = _getframe(1)
+            if _f.f_code is not self._code:
+                self._code = _f.f_code
+                self._calls.append(_f.f_code)
+            self._calls.append(_f.f_lasti)
 
     def alu64_imm(self, op: int, dst: int, imm: int) -> None:
         """mapops_alu64_imm() of <mapops/mapops.h>: appends to the program.
@@ -2262,7 +2320,12 @@ class Builders:
                 raise _ValueError('Program.alu64_imm(): the program is closed')
             _ret = DIRECT.mapops_alu64_imm(_handle, op, dst, imm)
             if _ret < 0:
-                raise _Error(-_ret, _decode(C.mapops_prog_error(_handle)))
+                raise _refused(-_ret, C.mapops_prog_error(_handle), 'alu64_imm')
+            _f = _getframe(1)
+            if _f.f_code is not self._code:
+                self._code = _f.f_code
+                self._calls.append(_f.f_code)
+            self._calls.append(_f.f_lasti)
 
     def alu64_reg(self, op: int, dst: int, src: int) -> None:
         """mapops_alu64_reg() of <mapops/mapops.h>: appends to the program.
@@ -2290,7 +2353,12 @@ class Builders:
                 raise _ValueError('Program.alu64_reg(): the program is closed')
             _ret = DIRECT.mapops_alu64_reg(_handle, op, dst, src)
             if _ret < 0:
-                raise _Error(-_ret, _decode(C.mapops_prog_error(_handle)))
+                raise _refused(-_ret, C.mapops_prog_error(_handle), 'alu64_reg')
+            _f = _getframe(1)
+            if _f.f_code is not self._code:
+                self._code = _f.f_code
+                self._calls.append(_f.f_code)
+            self._calls.append(_f.f_lasti)
 
     def alu32_imm(self, op: int, dst: int, imm: int) -> None:
         """mapops_alu32_imm() of <mapops/mapops.h>: appends to the program.
@@ -2318,7 +2386,12 @@ class Builders:
                 raise _ValueError('Program.alu32_imm(): the program is closed')
             _ret = DIRECT.mapops_alu32_imm(_handle, op, dst, imm)
             if _ret < 0:
-                raise _Error(-_ret, _decode(C.mapops_prog_error(_handle)))
+                raise _refused(-_ret, C.mapops_prog_error(_handle), 'alu32_imm')
+            _f = _getframe(1)
+            if _f.f_code is not self._code:
+                self._code = _f.f_code
+                self._calls.append(_f.f_code)
+            self._calls.append(_f.f_lasti)
 
     def alu32_reg(self, op: int, dst: int, src: int) -> None:
         """mapops_alu32_reg() of <mapops/mapops.h>: appends to the program.
@@ -2346,7 +2419,12 @@ class Builders:
                 raise _ValueError('Program.alu32_reg(): the program is closed')
             _ret = DIRECT.mapops_alu32_reg(_handle, op, dst, src)
             if _ret < 0:
-                raise _Error(-_ret, _decode(C.mapops_prog_error(_handle)))
+                raise _refused(-_ret, C.mapops_prog_error(_handle), 'alu32_reg')
+            _f = _getframe(1)
+            if _f.f_code is not self._code:
+                self._code = _f.f_code
+                self._calls.append(_f.f_code)
+            self._calls.append(_f.f_lasti)
 
     def endian(self, type: int, dst: int, bits: int) -> None:
         """mapops_endian() of <mapops/mapops.h>: appends to the program.
@@ -2374,7 +2452,12 @@ class Builders:
                 raise _ValueError('Program.endian(): the program is closed')
             _ret = DIRECT.mapops_endian(_handle, type, dst, bits)
             if _ret < 0:
-                raise _Error(-_ret, _decode(C.mapops_prog_error(_handle)))
+                raise _refused(-_ret, C.mapops_prog_error(_handle), 'endian')
+            _f = _getframe(1)
+            if _f.f_code is not self._code:
+                self._code = _f.f_code
+                self._calls.append(_f.f_code)
+            self._calls.append(_f.f_lasti)
 
     def alu64_signed_imm(self, op: int, dst: int, imm: int) -> None:
         """mapops_alu64_signed_imm() of <mapops/mapops.h>: appends to the program.
@@ -2402,7 +2485,12 @@ class Builders:
                 raise _ValueError('Program.alu64_signed_imm(): the program is closed')
             _ret = DIRECT.mapops_alu64_signed_imm(_handle, op, dst, imm)
             if _ret < 0:
-                raise _Error(-_ret, _decode(C.mapops_prog_error(_handle)))
+                raise _refused(-_ret, C.mapops_prog_error(_handle), 'alu64_signed_imm')
+            _f = _getframe(1)
+            if _f.f_code is not self._code:
+                self._code = _f.f_code
+                self._calls.append(_f.f_code)
+            self._calls.append(_f.f_lasti)
 
     def alu64_signed_reg(self, op: int, dst: int, src: int) -> None:
         """mapops_alu64_signed_reg() of <mapops/mapops.h>: appends to the program.
@@ -2430,7 +2518,12 @@ class Builders:
                 raise _ValueError('Program.alu64_signed_reg(): the program is closed')
             _ret = DIRECT.mapops_alu64_signed_reg(_handle, op, dst, src)
             if _ret < 0:
-                raise _Error(-_ret, _decode(C.mapops_prog_error(_handle)))
+                raise _refused(-_ret, C.mapops_prog_error(_handle), 'alu64_signed_reg')
+            _f = _getframe(1)
+            if _f.f_code is not self._code:
+                self._code = _f.f_code
+                self._calls.append(_f.f_code)
+            self._calls.append(_f.f_lasti)
 
     def alu32_signed_imm(self, op: int, dst: int, imm: int) -> None:
         """mapops_alu32_signed_imm() of <mapops/mapops.h>: appends to the program.
@@ -2458,7 +2551,12 @@ class Builders:
                 raise _ValueError('Program.alu32_signed_imm(): the program is closed')
             _ret = DIRECT.mapops_alu32_signed_imm(_handle, op, dst, imm)
             if _ret < 0:
-                raise _Error(-_ret, _decode(C.mapops_prog_error(_handle)))
+                raise _refused(-_ret, C.mapops_prog_error(_handle), 'alu32_signed_imm')
+            _f = _getframe(1)
+            if _f.f_code is not self._code:
+                self._code = _f.f_code
+                self._calls.append(_f.f_code)
+            self._calls.append(_f.f_lasti)
 
     def alu32_signed_reg(self, op: int, dst: int, src: int) -> None:
         """mapops_alu32_signed_reg() of <mapops/mapops.h>: appends to the program.
@@ -2486,7 +2584,12 @@ class Builders:
                 raise _ValueError('Program.alu32_signed_reg(): the program is closed')
             _ret = DIRECT.mapops_alu32_signed_reg(_handle, op, dst, src)
             if _ret < 0:
-                raise _Error(-_ret, _decode(C.mapops_prog_error(_handle)))
+                raise _refused(-_ret, C.mapops_prog_error(_handle), 'alu32_signed_reg')
+            _f = _getframe(1)
+            if _f.f_code is not self._code:
+                self._code = _f.f_code
+                self._calls.append(_f.f_code)
+            self._calls.append(_f.f_lasti)
 
     def movsx64(self, dst: int, src: int, bits: int) -> None:
         """mapops_movsx64() of <mapops/mapops.h>: appends to the program.
@@ -2515,7 +2618,12 @@ class Builders:
                 raise _ValueError('Program.movsx64(): the program is closed')
             _ret = DIRECT.mapops_movsx64(_handle, dst, src, bits)
             if _ret < 0:
-                raise _Error(-_ret, _decode(C.mapops_prog_error(_handle)))
+                raise _refused(-_ret, C.mapops_prog_error(_handle), 'movsx64')
+            _f = _getframe(1)
+            if _f.f_code is not self._code:
+                self._code = _f.f_code
+                self._calls.append(_f.f_code)
+            self._calls.append(_f.f_lasti)
 
     def movsx32(self, dst: int, src: int, bits: int) -> None:
         """mapops_movsx32() of <mapops/mapops.h>: appends to the program.
@@ -2544,7 +2652,12 @@ class Builders:
                 raise _ValueError('Program.movsx32(): the program is closed')
             _ret = DIRECT.mapops_movsx32(_handle, dst, src, bits)
             if _ret < 0:
-                raise _Error(-_ret, _decode(C.mapops_prog_error(_handle)))
+                raise _refused(-_ret, C.mapops_prog_error(_handle), 'movsx32')
+            _f = _getframe(1)
+            if _f.f_code is not self._code:
+                self._code = _f.f_code
+                self._calls.append(_f.f_code)
+            self._calls.append(_f.f_lasti)
 
     def bswap(self, dst: int, bits: int) -> None:
         """mapops_bswap() of <mapops/mapops.h>: appends to the program.
@@ -2569,7 +2682,12 @@ class Builders:
                 raise _ValueError('Program.bswap(): the program is closed')
             _ret = DIRECT.mapops_bswap(_handle, dst, bits)
             if _ret < 0:
-                raise _Error(-_ret, _decode(C.mapops_prog_error(_handle)))
+                raise _refused(-_ret, C.mapops_prog_error(_handle), 'bswap')
+            _f = _getframe(1)
+            if _f.f_code is not self._code:
+                self._code = _f.f_code
+                self._calls.append(_f.f_code)
+            self._calls.append(_f.f_lasti)
 
     def ldx_mem(self, size: int, dst: int, src: int, off: int) -> None:
         """mapops_ldx_mem() of <mapops/mapops.h>: appends to the program.
@@ -2600,7 +2718,12 @@ class Builders:
                 raise _ValueError('Program.ldx_mem(): the program is closed')
             _ret = DIRECT.mapops_ldx_mem(_handle, size, dst, src, off)
             if _ret < 0:
-                raise _Error(-_ret, _decode(C.mapops_prog_error(_handle)))
+                raise _refused(-_ret, C.mapops_prog_error(_handle), 'ldx_mem')
+            _f = _getframe(1)
+            if _f.f_code is not self._code:
+                self._code = _f.f_code
+                self._calls.append(_f.f_code)
+            self._calls.append(_f.f_lasti)
 
     def stx_mem(self, size: int, dst: int, src: int, off: int) -> None:
         """mapops_stx_mem() of <mapops/mapops.h>: appends to the program.
@@ -2631,7 +2754,12 @@ class Builders:
                 raise _ValueError('Program.stx_mem(): the program is closed')
             _ret = DIRECT.mapops_stx_mem(_handle, size, dst, src, off)
             if _ret < 0:
-                raise _Error(-_ret, _decode(C.mapops_prog_error(_handle)))
+                raise _refused(-_ret, C.mapops_prog_error(_handle), 'stx_mem')
+            _f = _getframe(1)
+            if _f.f_code is not self._code:
+                self._code = _f.f_code
+                self._calls.append(_f.f_code)
+            self._calls.append(_f.f_lasti)
 
     def st_mem(self, size: int, dst: int, off: int, imm: int) -> None:
         """mapops_st_mem() of <mapops/mapops.h>: appends to the program.
@@ -2662,7 +2790,12 @@ class Builders:
                 raise _ValueError('Program.st_mem(): the program is closed')
             _ret = DIRECT.mapops_st_mem(_handle, size, dst, off, imm)
             if _ret < 0:
-                raise _Error(-_ret, _decode(C.mapops_prog_error(_handle)))
+                raise _refused(-_ret, C.mapops_prog_error(_handle), 'st_mem')
+            _f = _getframe(1)
+            if _f.f_code is not self._code:
+                self._code = _f.f_code
+                self._calls.append(_f.f_code)
+            self._calls.append(_f.f_lasti)
 
     def atomic_op(
             self,
@@ -2703,7 +2836,12 @@ class Builders:
                 raise _ValueError('Program.atomic_op(): the program is closed')
             _ret = DIRECT.mapops_atomic_op(_handle, size, op, dst, src, off)
             if _ret < 0:
-                raise _Error(-_ret, _decode(C.mapops_prog_error(_handle)))
+                raise _refused(-_ret, C.mapops_prog_error(_handle), 'atomic_op')
+            _f = _getframe(1)
+            if _f.f_code is not self._code:
+                self._code = _f.f_code
+                self._calls.append(_f.f_code)
+            self._calls.append(_f.f_lasti)
 
     def ldx_memsx(self, size: int, dst: int, src: int, off: int) -> None:
         """mapops_ldx_memsx() of <mapops/mapops.h>: appends to the program.
@@ -2734,7 +2872,12 @@ class Builders:
                 raise _ValueError('Program.ldx_memsx(): the program is closed')
             _ret = DIRECT.mapops_ldx_memsx(_handle, size, dst, src, off)
             if _ret < 0:
-                raise _Error(-_ret, _decode(C.mapops_prog_error(_handle)))
+                raise _refused(-_ret, C.mapops_prog_error(_handle), 'ldx_memsx')
+            _f = _getframe(1)
+            if _f.f_code is not self._code:
+                self._code = _f.f_code
+                self._calls.append(_f.f_code)
+            self._calls.append(_f.f_lasti)
 
     def load_acquire(self, size: int, dst: int, src: int, off: int) -> None:
         """mapops_load_acquire() of <mapops/mapops.h>: appends to the program.
@@ -2765,7 +2908,12 @@ class Builders:
                 raise _ValueError('Program.load_acquire(): the program is closed')
             _ret = DIRECT.mapops_load_acquire(_handle, size, dst, src, off)
             if _ret < 0:
-                raise _Error(-_ret, _decode(C.mapops_prog_error(_handle)))
+                raise _refused(-_ret, C.mapops_prog_error(_handle), 'load_acquire')
+            _f = _getframe(1)
+            if _f.f_code is not self._code:
+                self._code = _f.f_code
+                self._calls.append(_f.f_code)
+            self._calls.append(_f.f_lasti)
 
     def store_release(self, size: int, dst: int, src: int, off: int) -> None:
         """mapops_store_release() of <mapops/mapops.h>: appends to the program.
@@ -2796,7 +2944,12 @@ class Builders:
                 raise _ValueError('Program.store_release(): the program is closed')
             _ret = DIRECT.mapops_store_release(_handle, size, dst, src, off)
             if _ret < 0:
-                raise _Error(-_ret, _decode(C.mapops_prog_error(_handle)))
+                raise _refused(-_ret, C.mapops_prog_error(_handle), 'store_release')
+            _f = _getframe(1)
+            if _f.f_code is not self._code:
+                self._code = _f.f_code
+                self._calls.append(_f.f_code)
+            self._calls.append(_f.f_lasti)
 
     def ld_abs(self, size: int, imm: int) -> None:
         """mapops_ld_abs() of <mapops/mapops.h>: appends to the program.
@@ -2821,7 +2974,12 @@ class Builders:
                 raise _ValueError('Program.ld_abs(): the program is closed')
             _ret = DIRECT.mapops_ld_abs(_handle, size, imm)
             if _ret < 0:
-                raise _Error(-_ret, _decode(C.mapops_prog_error(_handle)))
+                raise _refused(-_ret, C.mapops_prog_error(_handle), 'ld_abs')
+            _f = _getframe(1)
+            if _f.f_code is not self._code:
+                self._code = _f.f_code
+                self._calls.append(_f.f_code)
+            self._calls.append(_f.f_lasti)
 
     def ld_ind(self, size: int, src: int, imm: int) -> None:
         """mapops_ld_ind() of <mapops/mapops.h>: appends to the program.
@@ -2849,7 +3007,12 @@ class Builders:
                 raise _ValueError('Program.ld_ind(): the program is closed')
             _ret = DIRECT.mapops_ld_ind(_handle, size, src, imm)
             if _ret < 0:
-                raise _Error(-_ret, _decode(C.mapops_prog_error(_handle)))
+                raise _refused(-_ret, C.mapops_prog_error(_handle), 'ld_ind')
+            _f = _getframe(1)
+            if _f.f_code is not self._code:
+                self._code = _f.f_code
+                self._calls.append(_f.f_code)
+            self._calls.append(_f.f_lasti)
 
     def ld_imm64(self, dst: int, imm: int) -> None:
         """mapops_ld_imm64() of <mapops/mapops.h>: appends to the program.
@@ -2874,7 +3037,12 @@ class Builders:
                 raise _ValueError('Program.ld_imm64(): the program is closed')
             _ret = DIRECT.mapops_ld_imm64(_handle, dst, c_uint64(imm))
             if _ret < 0:
-                raise _Error(-_ret, _decode(C.mapops_prog_error(_handle)))
+                raise _refused(-_ret, C.mapops_prog_error(_handle), 'ld_imm64')
+            _f = _getframe(1)
+            if _f.f_code is not self._code:
+                self._code = _f.f_code
+                self._calls.append(_f.f_code)
+            self._calls.append(_f.f_lasti)
 
     def ld_map_fd(self, dst: int, map_fd: int) -> None:
         """mapops_ld_map_fd() of <mapops/mapops.h>: appends to the program.
@@ -2900,7 +3068,12 @@ class Builders:
                 raise _ValueError('Program.ld_map_fd(): the program is closed')
             _ret = DIRECT.mapops_ld_map_fd(_handle, dst, map_fd)
             if _ret < 0:
-                raise _Error(-_ret, _decode(C.mapops_prog_error(_handle)))
+                raise _refused(-_ret, C.mapops_prog_error(_handle), 'ld_map_fd')
+            _f = _getframe(1)
+            if _f.f_code is not self._code:
+                self._code = _f.f_code
+                self._calls.append(_f.f_code)
+            self._calls.append(_f.f_lasti)
 
     def call_helper(self, helper_id: int) -> None:
         """mapops_call_helper() of <mapops/mapops.h>: appends to the program.
@@ -2922,7 +3095,12 @@ class Builders:
                 raise _ValueError('Program.call_helper(): the program is closed')
             _ret = DIRECT.mapops_call_helper(_handle, helper_id)
             if _ret < 0:
-                raise _Error(-_ret, _decode(C.mapops_prog_error(_handle)))
+                raise _refused(-_ret, C.mapops_prog_error(_handle), 'call_helper')
+            _f = _getframe(1)
+            if _f.f_code is not self._code:
+                self._code = _f.f_code
+                self._calls.append(_f.f_code)
+            self._calls.append(_f.f_lasti)
 
     def call_kfunc(self, btf_id: int) -> None:
         """mapops_call_kfunc() of <mapops/mapops.h>: appends to the program.
@@ -2945,7 +3123,12 @@ class Builders:
                 raise _ValueError('Program.call_kfunc(): the program is closed')
             _ret = DIRECT.mapops_call_kfunc(_handle, btf_id)
             if _ret < 0:
-                raise _Error(-_ret, _decode(C.mapops_prog_error(_handle)))
+                raise _refused(-_ret, C.mapops_prog_error(_handle), 'call_kfunc')
+            _f = _getframe(1)
+            if _f.f_code is not self._code:
+                self._code = _f.f_code
+                self._calls.append(_f.f_code)
+            self._calls.append(_f.f_lasti)
 
     def call_kfunc_name(self, name: Label) -> None:
         """mapops_call_kfunc_name() of <mapops/mapops.h>: appends to the program.
@@ -2973,7 +3156,12 @@ class Builders:
                 raise _ValueError('Program.call_kfunc_name(): the program is closed')
             _ret = DIRECT.mapops_call_kfunc_name(_handle, _c_name)
             if _ret < 0:
-                raise _Error(-_ret, _decode(C.mapops_prog_error(_handle)))
+                raise _refused(-_ret, C.mapops_prog_error(_handle), 'call_kfunc_name')
+            _f = _getframe(1)
+            if _f.f_code is not self._code:
+                self._code = _f.f_code
+                self._calls.append(_f.f_code)
+            self._calls.append(_f.f_lasti)
 
     def exit(self) -> None:
         """mapops_exit() of <mapops/mapops.h>: appends to the program.
@@ -2989,7 +3177,12 @@ class Builders:
                 raise _ValueError('Program.exit(): the program is closed')
             _ret = DIRECT.mapops_exit(_handle)
             if _ret < 0:
-                raise _Error(-_ret, _decode(C.mapops_prog_error(_handle)))
+                raise _refused(-_ret, C.mapops_prog_error(_handle), 'exit')
+            _f = _getframe(1)
+            if _f.f_code is not self._code:
+                self._code = _f.f_code
+                self._calls.append(_f.f_code)
+            self._calls.append(_f.f_lasti)
 
     def map_lookup(self, map_fd: int, key_stack_off: int) -> None:
         """mapops_map_lookup() of <mapops/mapops.h>: appends to the program.
@@ -3016,7 +3209,12 @@ class Builders:
                 raise _ValueError('Program.map_lookup(): the program is closed')
             _ret = DIRECT.mapops_map_lookup(_handle, map_fd, key_stack_off)
             if _ret < 0:
-                raise _Error(-_ret, _decode(C.mapops_prog_error(_handle)))
+                raise _refused(-_ret, C.mapops_prog_error(_handle), 'map_lookup')
+            _f = _getframe(1)
+            if _f.f_code is not self._code:
+                self._code = _f.f_code
+                self._calls.append(_f.f_code)
+            self._calls.append(_f.f_lasti)
 
     def map_lookup_ptr(self, map_fd: int, key_reg: int) -> None:
         """mapops_map_lookup_ptr() of <mapops/mapops.h>: appends to the program.
@@ -3043,7 +3241,12 @@ class Builders:
                 raise _ValueError('Program.map_lookup_ptr(): the program is closed')
             _ret = DIRECT.mapops_map_lookup_ptr(_handle, map_fd, key_reg)
             if _ret < 0:
-                raise _Error(-_ret, _decode(C.mapops_prog_error(_handle)))
+                raise _refused(-_ret, C.mapops_prog_error(_handle), 'map_lookup_ptr')
+            _f = _getframe(1)
+            if _f.f_code is not self._code:
+                self._code = _f.f_code
+                self._calls.append(_f.f_code)
+            self._calls.append(_f.f_lasti)
 
     def map_update(
             self,
@@ -3083,7 +3286,12 @@ class Builders:
             _ret = DIRECT.mapops_map_update(
                 _handle, map_fd, key_stack_off, value_stack_off, c_uint64(flags))
             if _ret < 0:
-                raise _Error(-_ret, _decode(C.mapops_prog_error(_handle)))
+                raise _refused(-_ret, C.mapops_prog_error(_handle), 'map_update')
+            _f = _getframe(1)
+            if _f.f_code is not self._code:
+                self._code = _f.f_code
+                self._calls.append(_f.f_code)
+            self._calls.append(_f.f_lasti)
 
     def map_update_ptr(
             self,
@@ -3123,7 +3331,12 @@ class Builders:
             _ret = DIRECT.mapops_map_update_ptr(
                 _handle, map_fd, key_reg, value_reg, c_uint64(flags))
             if _ret < 0:
-                raise _Error(-_ret, _decode(C.mapops_prog_error(_handle)))
+                raise _refused(-_ret, C.mapops_prog_error(_handle), 'map_update_ptr')
+            _f = _getframe(1)
+            if _f.f_code is not self._code:
+                self._code = _f.f_code
+                self._calls.append(_f.f_code)
+            self._calls.append(_f.f_lasti)
 
     def map_delete(self, map_fd: int, key_stack_off: int) -> None:
         """mapops_map_delete() of <mapops/mapops.h>: appends to the program.
@@ -3150,7 +3363,12 @@ class Builders:
                 raise _ValueError('Program.map_delete(): the program is closed')
             _ret = DIRECT.mapops_map_delete(_handle, map_fd, key_stack_off)
             if _ret < 0:
-                raise _Error(-_ret, _decode(C.mapops_prog_error(_handle)))
+                raise _refused(-_ret, C.mapops_prog_error(_handle), 'map_delete')
+            _f = _getframe(1)
+            if _f.f_code is not self._code:
+                self._code = _f.f_code
+                self._calls.append(_f.f_code)
+            self._calls.append(_f.f_lasti)
 
     def map_delete_ptr(self, map_fd: int, key_reg: int) -> None:
         """mapops_map_delete_ptr() of <mapops/mapops.h>: appends to the program.
@@ -3177,7 +3395,12 @@ class Builders:
                 raise _ValueError('Program.map_delete_ptr(): the program is closed')
             _ret = DIRECT.mapops_map_delete_ptr(_handle, map_fd, key_reg)
             if _ret < 0:
-                raise _Error(-_ret, _decode(C.mapops_prog_error(_handle)))
+                raise _refused(-_ret, C.mapops_prog_error(_handle), 'map_delete_ptr')
+            _f = _getframe(1)
+            if _f.f_code is not self._code:
+                self._code = _f.f_code
+                self._calls.append(_f.f_code)
+            self._calls.append(_f.f_lasti)
 
     def map_increment(
             self,
@@ -3217,7 +3440,12 @@ class Builders:
             _ret = DIRECT.mapops_map_increment(
                 _handle, map_fd, key_stack_off, value_stack_off, c_int64(increment))
             if _ret < 0:
-                raise _Error(-_ret, _decode(C.mapops_prog_error(_handle)))
+                raise _refused(-_ret, C.mapops_prog_error(_handle), 'map_increment')
+            _f = _getframe(1)
+            if _f.f_code is not self._code:
+                self._code = _f.f_code
+                self._calls.append(_f.f_code)
+            self._calls.append(_f.f_lasti)
 
     def map_increment_atomic(
             self,
@@ -3257,7 +3485,12 @@ class Builders:
             _ret = DIRECT.mapops_map_increment_atomic(
                 _handle, map_fd, key_stack_off, value_stack_off, c_int64(increment))
             if _ret < 0:
-                raise _Error(-_ret, _decode(C.mapops_prog_error(_handle)))
+                raise _refused(-_ret, C.mapops_prog_error(_handle), 'map_increment_atomic')
+            _f = _getframe(1)
+            if _f.f_code is not self._code:
+                self._code = _f.f_code
+                self._calls.append(_f.f_code)
+            self._calls.append(_f.f_lasti)
 
     def map_lookup_or_init(
             self,
@@ -3293,7 +3526,12 @@ class Builders:
             _ret = DIRECT.mapops_map_lookup_or_init(
                 _handle, map_fd, key_stack_off, init_value_stack_off)
             if _ret < 0:
-                raise _Error(-_ret, _decode(C.mapops_prog_error(_handle)))
+                raise _refused(-_ret, C.mapops_prog_error(_handle), 'map_lookup_or_init')
+            _f = _getframe(1)
+            if _f.f_code is not self._code:
+                self._code = _f.f_code
+                self._calls.append(_f.f_code)
+            self._calls.append(_f.f_lasti)
 
     def ringbuf_output(
             self,
@@ -3333,7 +3571,12 @@ class Builders:
             _ret = DIRECT.mapops_ringbuf_output(
                 _handle, map_fd, data_stack_off, c_uint32(size), c_uint64(flags))
             if _ret < 0:
-                raise _Error(-_ret, _decode(C.mapops_prog_error(_handle)))
+                raise _refused(-_ret, C.mapops_prog_error(_handle), 'ringbuf_output')
+            _f = _getframe(1)
+            if _f.f_code is not self._code:
+                self._code = _f.f_code
+                self._calls.append(_f.f_code)
+            self._calls.append(_f.f_lasti)
 
     def ringbuf_reserve(self, map_fd: int, size: int) -> None:
         """mapops_ringbuf_reserve() of <mapops/mapops.h>: appends to the program.
@@ -3361,7 +3604,12 @@ class Builders:
             _ret = DIRECT.mapops_ringbuf_reserve(
                 _handle, map_fd, c_uint32(size))
             if _ret < 0:
-                raise _Error(-_ret, _decode(C.mapops_prog_error(_handle)))
+                raise _refused(-_ret, C.mapops_prog_error(_handle), 'ringbuf_reserve')
+            _f = _getframe(1)
+            if _f.f_code is not self._code:
+                self._code = _f.f_code
+                self._calls.append(_f.f_code)
+            self._calls.append(_f.f_lasti)
 
     def ringbuf_submit(self, ptr_reg: int, flags: int) -> None:
         """mapops_ringbuf_submit() of <mapops/mapops.h>: appends to the program.
@@ -3388,7 +3636,12 @@ class Builders:
             _ret = DIRECT.mapops_ringbuf_submit(
                 _handle, ptr_reg, c_uint64(flags))
             if _ret < 0:
-                raise _Error(-_ret, _decode(C.mapops_prog_error(_handle)))
+                raise _refused(-_ret, C.mapops_prog_error(_handle), 'ringbuf_submit')
+            _f = _getframe(1)
+            if _f.f_code is not self._code:
+                self._code = _f.f_code
+                self._calls.append(_f.f_code)
+            self._calls.append(_f.f_lasti)
 
     def ringbuf_discard(self, ptr_reg: int, flags: int) -> None:
         """mapops_ringbuf_discard() of <mapops/mapops.h>: appends to the program.
@@ -3415,7 +3668,12 @@ class Builders:
             _ret = DIRECT.mapops_ringbuf_discard(
                 _handle, ptr_reg, c_uint64(flags))
             if _ret < 0:
-                raise _Error(-_ret, _decode(C.mapops_prog_error(_handle)))
+                raise _refused(-_ret, C.mapops_prog_error(_handle), 'ringbuf_discard')
+            _f = _getframe(1)
+            if _f.f_code is not self._code:
+                self._code = _f.f_code
+                self._calls.append(_f.f_code)
+            self._calls.append(_f.f_lasti)
 
     def perf_event_output(
             self,
@@ -3460,7 +3718,12 @@ class Builders:
             _ret = DIRECT.mapops_perf_event_output(
                 _handle, ctx_reg, map_fd, data_stack_off, c_uint32(size), c_uint64(flags))
             if _ret < 0:
-                raise _Error(-_ret, _decode(C.mapops_prog_error(_handle)))
+                raise _refused(-_ret, C.mapops_prog_error(_handle), 'perf_event_output')
+            _f = _getframe(1)
+            if _f.f_code is not self._code:
+                self._code = _f.f_code
+                self._calls.append(_f.f_code)
+            self._calls.append(_f.f_lasti)
 
     def map_push(self, map_fd: int, value_stack_off: int, flags: int) -> None:
         """mapops_map_push() of <mapops/mapops.h>: appends to the program.
@@ -3491,7 +3754,12 @@ class Builders:
             _ret = DIRECT.mapops_map_push(
                 _handle, map_fd, value_stack_off, c_uint64(flags))
             if _ret < 0:
-                raise _Error(-_ret, _decode(C.mapops_prog_error(_handle)))
+                raise _refused(-_ret, C.mapops_prog_error(_handle), 'map_push')
+            _f = _getframe(1)
+            if _f.f_code is not self._code:
+                self._code = _f.f_code
+                self._calls.append(_f.f_code)
+            self._calls.append(_f.f_lasti)
 
     def map_pop(self, map_fd: int, value_stack_off: int) -> None:
         """mapops_map_pop() of <mapops/mapops.h>: appends to the program.
@@ -3518,7 +3786,12 @@ class Builders:
                 raise _ValueError('Program.map_pop(): the program is closed')
             _ret = DIRECT.mapops_map_pop(_handle, map_fd, value_stack_off)
             if _ret < 0:
-                raise _Error(-_ret, _decode(C.mapops_prog_error(_handle)))
+                raise _refused(-_ret, C.mapops_prog_error(_handle), 'map_pop')
+            _f = _getframe(1)
+            if _f.f_code is not self._code:
+                self._code = _f.f_code
+                self._calls.append(_f.f_code)
+            self._calls.append(_f.f_lasti)
 
     def map_peek(self, map_fd: int, value_stack_off: int) -> None:
         """mapops_map_peek() of <mapops/mapops.h>: appends to the program.
@@ -3545,7 +3818,12 @@ class Builders:
                 raise _ValueError('Program.map_peek(): the program is closed')
             _ret = DIRECT.mapops_map_peek(_handle, map_fd, value_stack_off)
             if _ret < 0:
-                raise _Error(-_ret, _decode(C.mapops_prog_error(_handle)))
+                raise _refused(-_ret, C.mapops_prog_error(_handle), 'map_peek')
+            _f = _getframe(1)
+            if _f.f_code is not self._code:
+                self._code = _f.f_code
+                self._calls.append(_f.f_code)
+            self._calls.append(_f.f_lasti)
 
     def tail_call(self, ctx_reg: int, map_fd: int, index: int) -> None:
         """mapops_tail_call() of <mapops/mapops.h>: appends to the program.
@@ -3577,7 +3855,12 @@ class Builders:
             _ret = DIRECT.mapops_tail_call(
                 _handle, ctx_reg, map_fd, c_uint32(index))
             if _ret < 0:
-                raise _Error(-_ret, _decode(C.mapops_prog_error(_handle)))
+                raise _refused(-_ret, C.mapops_prog_error(_handle), 'tail_call')
+            _f = _getframe(1)
+            if _f.f_code is not self._code:
+                self._code = _f.f_code
+                self._calls.append(_f.f_code)
+            self._calls.append(_f.f_lasti)
 
     def tail_call_reg(self, ctx_reg: int, map_fd: int, index_reg: int) -> None:
         """mapops_tail_call_reg() of <mapops/mapops.h>: appends to the program.
@@ -3609,7 +3892,12 @@ class Builders:
             _ret = DIRECT.mapops_tail_call_reg(
                 _handle, ctx_reg, map_fd, index_reg)
             if _ret < 0:
-                raise _Error(-_ret, _decode(C.mapops_prog_error(_handle)))
+                raise _refused(-_ret, C.mapops_prog_error(_handle), 'tail_call_reg')
+            _f = _getframe(1)
+            if _f.f_code is not self._code:
+                self._code = _f.f_code
+                self._calls.append(_f.f_code)
+            self._calls.append(_f.f_lasti)
 
     def map_lookup_percpu(
             self,
@@ -3645,7 +3933,12 @@ class Builders:
             _ret = DIRECT.mapops_map_lookup_percpu(
                 _handle, map_fd, key_stack_off, cpu_reg)
             if _ret < 0:
-                raise _Error(-_ret, _decode(C.mapops_prog_error(_handle)))
+                raise _refused(-_ret, C.mapops_prog_error(_handle), 'map_lookup_percpu')
+            _f = _getframe(1)
+            if _f.f_code is not self._code:
+                self._code = _f.f_code
+                self._calls.append(_f.f_code)
+            self._calls.append(_f.f_lasti)
 
     def ld_map_value(self, dst: int, map_fd: int, off: int) -> None:
         """mapops_ld_map_value() of <mapops/mapops.h>: appends to the program.
@@ -3676,4 +3969,9 @@ class Builders:
             _ret = DIRECT.mapops_ld_map_value(
                 _handle, dst, map_fd, c_uint32(off))
             if _ret < 0:
-                raise _Error(-_ret, _decode(C.mapops_prog_error(_handle)))
+                raise _refused(-_ret, C.mapops_prog_error(_handle), 'ld_map_value')
+            _f = _getframe(1)
+            if _f.f_code is not self._code:
+                self._code = _f.f_code
+                self._calls.append(_f.f_code)
+            self._calls.append(_f.f_lasti)

@@ -29,6 +29,7 @@ from __future__ import annotations
 import ctypes
 import operator
 import os
+import sys
 from ctypes import (POINTER, Structure, c_char, c_char_p, c_int16, c_int32,
                     c_size_t, c_uint8, c_uint32)
 from typing import Any, Dict, Iterable, Optional, Tuple
@@ -219,13 +220,70 @@ class Error(OSError):
     the verifier refused, holds the verifier log.
     """
 
+    #: Where the offending instruction came from: "FILE:LINE method" of
+    #: the Python call that emitted it (or that was refused), or None.
+    #: str(error) ends with it; ``strerror`` is the library's text alone.
+    where: Optional[str] = None
+
     @property
     def message(self) -> str:
         """The library's message (the same as ``strerror``)."""
         return self.strerror
 
+    def __str__(self) -> str:
+        text = super().__str__()
+        if not self.where:
+            return text
+        if "\n" in text:
+            return "%s\nat %s" % (text, self.where)
+        return "%s (at %s)" % (text, self.where)
+
 
 Error.__module__ = "mapops"  # what users see and catch: mapops.Error
+
+#: sys._getframe: the generated methods' way to their caller's frame.
+getframe = sys._getframe
+
+
+def location(code: Any, lasti: int, method: str) -> str:
+    """"FILE:LINE method" for a recorded call: the line of the instruction
+    at offset lasti of code (computed only now, when an error needs it)."""
+    line = code.co_firstlineno
+    lines = getattr(code, "co_lines", None)  # Python 3.10
+    if lines is not None:
+        for start, end, ln in lines():
+            if start <= lasti < end and ln is not None:
+                line = ln
+                break
+    return "%s:%d %s" % (os.path.basename(code.co_filename), line, method)
+
+
+def refused(err: int, text: Optional[bytes], method: str) -> Error:
+    """The Error of a refused builder call: the program's message, and the
+    line of the caller of the method (two frames up from here)."""
+    e = Error(err, decode(text))
+    try:
+        f = sys._getframe(2)
+        e.where = location(f.f_code, f.f_lasti, method)
+    except ValueError:  # no such frame
+        pass
+    return e
+
+
+def where(calls: list, ordinal: int, method: str) -> Optional[str]:
+    """"FILE:LINE method" of the ordinal-th (from 1) call recorded in calls,
+    a Program's record: instruction offsets (ints), each after the code
+    object it belongs to when that changed; None if it was not recorded."""
+    code = None
+    k = 0
+    for x in calls:
+        if type(x) is int:
+            k += 1
+            if k == ordinal and code is not None:
+                return location(code, x, method)
+        else:
+            code = x
+    return None
 
 
 def decode(text: Optional[bytes]) -> str:
