@@ -7,7 +7,7 @@ import mapops
 from mapops import ADD, H, JGT, JNE, MOV, R0, R1, R2, R3, R10, W
 
 counts = mapops.Map(mapops.MAP_TYPE_HASH, key_size=4, value_size=8, max_entries=256)
-p = mapops.Program()
+p = mapops.Program(lines=True)   # errors name the line of the call
 p.ldx_mem(W, R2, R1, mapops.XDP_MD_DATA)
 p.ldx_mem(W, R3, R1, mapops.XDP_MD_DATA_END)
 p.alu64_reg(MOV, R1, R2)

@@ -697,13 +697,30 @@ class WhereTest(Base):
     """Errors name the Python line of the call that emitted the offending
     instruction (Error.where, at the end of str(error))."""
 
+    def test_lines_off_by_default_refusal_still_named(self):
+        # Without lines=True nothing is recorded: a later error names the
+        # call (the library's text) but no line; a refused call its line.
+        with mapops.Program() as p:
+            p.ja("nowhere")
+            p.exit()
+            with self.assertRaises(mapops.Error) as cm:
+                p.insns()
+            self.assertIsNone(cm.exception.where)
+            self.assertIn("it was emitted by mapops_ja #1",
+                          cm.exception.strerror)
+            here = sys._getframe().f_lineno + 2
+            with self.assertRaises(mapops.Error) as cm:
+                p.alu64_reg(MOV, R1, 11)
+            self.assertEqual(cm.exception.where,
+                             "test_loader.py:%d alu64_reg" % here)
+
     def line(self):
         return sys._getframe(1).f_lineno
 
     def test_verifier_rejection_names_the_line(self):
         m = Map(mapops.MAP_TYPE_HASH, 4, 8, 1)
         self.addCleanup(m.close)
-        with mapops.Program() as p:
+        with mapops.Program(lines=True) as p:
             p.st_mem(W, R10, -4, 0)
             p.map_lookup(m.fd, -4)
             p.emit(bytes(mapops.Insn(code=0xb7, dst_reg=2)))  # r2 = 0
@@ -721,7 +738,7 @@ class WhereTest(Base):
         self.assertNotIn("test_loader.py", e.strerror)
 
     def test_unresolved_label_and_refusal_name_the_line(self):
-        with mapops.Program() as p:
+        with mapops.Program(lines=True) as p:
             p.alu64_imm(MOV, R0, 0)
             for i in range(3):
                 p.ja("next%d" % i)

@@ -274,11 +274,15 @@ def _method(f):
         # Where the call came from, for errors about its slots (see
         # _lib.where): the caller's code object and instruction offset,
         # formatted only when an error needs it.
-        out += ["%s_f = _getframe(1)" % ind2,
-                "%sif _f.f_code is not self._code:" % ind2,
-                "%sself._code = _f.f_code" % ind3,
-                "%sself._calls.append(_f.f_code)" % ind3,
-                "%sself._calls.append(_f.f_lasti)" % ind2]
+        # Only in a Program(lines=True): self._calls is None otherwise.
+        ind4 = ind3 + "    "
+        out += ["%s_calls = self._calls" % ind2,
+                "%sif _calls is not None:" % ind2,
+                "%s_f = _getframe(1)" % ind3,
+                "%sif _f.f_code is not self._code:" % ind3,
+                "%sself._code = _f.f_code" % ind4,
+                "%s_calls.append(_f.f_code)" % ind4,
+                "%s_calls.append(_f.f_lasti)" % ind3]
     return out
 
 

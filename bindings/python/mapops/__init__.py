@@ -184,9 +184,10 @@ class Program(_api.Builders):
     # that it is freed exactly once: close() clears _handle first, without
     # waiting, then frees _owned under the lock; __del__ frees it if close()
     # never did.
-    # _calls: where each successful call that emitted slots came from: its
-    # caller's instruction offset, after the caller's code object when that
-    # changed (_code: the last one); see _lib.where.
+    # _calls: in a Program(lines=True), where each successful call that
+    # emitted slots came from: its caller's instruction offset, after the
+    # caller's code object when that changed (_code: the last one); see
+    # _lib.where.  None otherwise (recording costs about 20% a call).
     __slots__ = ("_handle", "_owned", "_lock", "_calls", "_code",
                  "__weakref__")
 
@@ -197,22 +198,32 @@ class Program(_api.Builders):
         self._handle = None
         self._owned = None
         self._lock = _threading.Lock()
-        self._calls = []
+        self._calls = None
         self._code = None
         return self
 
-    def __init__(self) -> None:
-        """Creates an empty program (mapops_prog_new)."""
+    def __init__(self, lines: Optional[bool] = None) -> None:
+        """Creates an empty program (mapops_prog_new).
+
+        lines: record the Python line of every call that emits slots, so
+        that an unresolved label or a verifier refusal names it (Error.where,
+        "counter.py:57 map_increment"); it costs about 20% of a builder
+        call's time and a few bytes a call.  None (the default) takes it
+        from the environment: MAPOPS_PY_LINES=1 turns it on.  A call the
+        library refuses names its line always (found only then, at no cost).
+        """
         try:
             live = self._owned is not None
         except AttributeError:  # made without Program.__new__
             self._handle = self._owned = None
             self._lock = _threading.Lock()
-            self._calls = []
             self._code = None
             live = False
         if live:
             raise TypeError("Program.__init__() called on a live Program")
+        if lines is None:
+            lines = _os.environ.get("MAPOPS_PY_LINES") == "1"
+        self._calls = [] if lines else None
         raw = _C.mapops_prog_new()
         if not raw:
             raise Error(ctypes.get_errno() or _errno.ENOMEM,
@@ -329,7 +340,10 @@ class Program(_api.Builders):
         """"FILE:LINE method" of the call that emitted slot (lock held):
         its ordinal among the calls that emitted slots is the number of
         distinct origins of slots 0..slot (mapops_prog_insn_origin), which
-        is its place in self._calls.  Only run for an error: O(slot)."""
+        is its place in self._calls.  Only run for an error: O(slot).
+        None unless the program records lines (Program(lines=True))."""
+        if self._calls is None:
+            return None
         call = ctypes.c_char_p()
         index = ctypes.c_uint()
         prev = None
@@ -402,11 +416,13 @@ class Program(_api.Builders):
             ret = _C.mapops_emit(handle, array, len(array))
             if ret < 0:
                 raise self._fail(handle, -ret)
-            f = _lib.getframe(1)
-            if f.f_code is not self._code:
-                self._code = f.f_code
-                self._calls.append(f.f_code)
-            self._calls.append(f.f_lasti)
+            calls = self._calls
+            if calls is not None:  # Program(lines=True)
+                f = _lib.getframe(1)
+                if f.f_code is not self._code:
+                    self._code = f.f_code
+                    calls.append(f.f_code)
+                calls.append(f.f_lasti)
 
     def dump(self, out: Optional[TextIO] = None) -> str:
         """The program as text (mapops_prog_dump_text): labels resolved, one

@@ -1896,11 +1896,13 @@ class Builders:
             _ret = DIRECT.mapops_jmp_imm(_handle, op, reg, imm, _c_label)
             if _ret < 0:
                 raise _refused(-_ret, C.mapops_prog_error(_handle), 'jmp_imm')
-            _f = _getframe(1)
-            if _f.f_code is not self._code:
-                self._code = _f.f_code
-                self._calls.append(_f.f_code)
-            self._calls.append(_f.f_lasti)
+            _calls = self._calls
+            if _calls is not None:
+                _f = _getframe(1)
+                if _f.f_code is not self._code:
+                    self._code = _f.f_code
+                    _calls.append(_f.f_code)
+                _calls.append(_f.f_lasti)
 
     def jmp_reg(self, op: int, dst: int, src: int, label: Label) -> None:
         """mapops_jmp_reg() of <mapops/mapops.h>: appends to the program.
@@ -1938,11 +1940,13 @@ class Builders:
             _ret = DIRECT.mapops_jmp_reg(_handle, op, dst, src, _c_label)
             if _ret < 0:
                 raise _refused(-_ret, C.mapops_prog_error(_handle), 'jmp_reg')
-            _f = _getframe(1)
-            if _f.f_code is not self._code:
-                self._code = _f.f_code
-                self._calls.append(_f.f_code)
-            self._calls.append(_f.f_lasti)
+            _calls = self._calls
+            if _calls is not None:
+                _f = _getframe(1)
+                if _f.f_code is not self._code:
+                    self._code = _f.f_code
+                    _calls.append(_f.f_code)
+                _calls.append(_f.f_lasti)
 
     def jmp32_imm(self, op: int, reg: int, imm: int, label: Label) -> None:
         """mapops_jmp32_imm() of <mapops/mapops.h>: appends to the program.
@@ -1980,11 +1984,13 @@ class Builders:
             _ret = DIRECT.mapops_jmp32_imm(_handle, op, reg, imm, _c_label)
             if _ret < 0:
                 raise _refused(-_ret, C.mapops_prog_error(_handle), 'jmp32_imm')
-            _f = _getframe(1)
-            if _f.f_code is not self._code:
-                self._code = _f.f_code
-                self._calls.append(_f.f_code)
-            self._calls.append(_f.f_lasti)
+            _calls = self._calls
+            if _calls is not None:
+                _f = _getframe(1)
+                if _f.f_code is not self._code:
+                    self._code = _f.f_code
+                    _calls.append(_f.f_code)
+                _calls.append(_f.f_lasti)
 
     def jmp32_reg(self, op: int, dst: int, src: int, label: Label) -> None:
         """mapops_jmp32_reg() of <mapops/mapops.h>: appends to the program.
@@ -2022,11 +2028,13 @@ class Builders:
             _ret = DIRECT.mapops_jmp32_reg(_handle, op, dst, src, _c_label)
             if _ret < 0:
                 raise _refused(-_ret, C.mapops_prog_error(_handle), 'jmp32_reg')
-            _f = _getframe(1)
-            if _f.f_code is not self._code:
-                self._code = _f.f_code
-                self._calls.append(_f.f_code)
-            self._calls.append(_f.f_lasti)
+            _calls = self._calls
+            if _calls is not None:
+                _f = _getframe(1)
+                if _f.f_code is not self._code:
+                    self._code = _f.f_code
+                    _calls.append(_f.f_code)
+                _calls.append(_f.f_lasti)
 
     def ja(self, label: Label) -> None:
         """mapops_ja() of <mapops/mapops.h>: appends to the program.
@@ -2054,11 +2062,13 @@ class Builders:
             _ret = DIRECT.mapops_ja(_handle, _c_label)
             if _ret < 0:
                 raise _refused(-_ret, C.mapops_prog_error(_handle), 'ja')
-            _f = _getframe(1)
-            if _f.f_code is not self._code:
-                self._code = _f.f_code
-                self._calls.append(_f.f_code)
-            self._calls.append(_f.f_lasti)
+            _calls = self._calls
+            if _calls is not None:
+                _f = _getframe(1)
+                if _f.f_code is not self._code:
+                    self._code = _f.f_code
+                    _calls.append(_f.f_code)
+                _calls.append(_f.f_lasti)
 
     def gotol(self, label: Label) -> None:
         """mapops_gotol() of <mapops/mapops.h>: appends to the program.
@@ -2087,11 +2097,13 @@ class Builders:
             _ret = DIRECT.mapops_gotol(_handle, _c_label)
             if _ret < 0:
                 raise _refused(-_ret, C.mapops_prog_error(_handle), 'gotol')
-            _f = _getframe(1)
-            if _f.f_code is not self._code:
-                self._code = _f.f_code
-                self._calls.append(_f.f_code)
-            self._calls.append(_f.f_lasti)
+            _calls = self._calls
+            if _calls is not None:
+                _f = _getframe(1)
+                if _f.f_code is not self._code:
+                    self._code = _f.f_code
+                    _calls.append(_f.f_code)
+                _calls.append(_f.f_lasti)
 
     def may_goto(self, label: Label) -> None:
         """mapops_may_goto() of <mapops/mapops.h>: appends to the program.
@@ -2120,11 +2132,13 @@ class Builders:
             _ret = DIRECT.mapops_may_goto(_handle, _c_label)
             if _ret < 0:
                 raise _refused(-_ret, C.mapops_prog_error(_handle), 'may_goto')
-            _f = _getframe(1)
-            if _f.f_code is not self._code:
-                self._code = _f.f_code
-                self._calls.append(_f.f_code)
-            self._calls.append(_f.f_lasti)
+            _calls = self._calls
+            if _calls is not None:
+                _f = _getframe(1)
+                if _f.f_code is not self._code:
+                    self._code = _f.f_code
+                    _calls.append(_f.f_code)
+                _calls.append(_f.f_lasti)
 
     def call(self, label: Label) -> None:
         """mapops_call() of <mapops/mapops.h>: appends to the program.
@@ -2152,11 +2166,13 @@ class Builders:
             _ret = DIRECT.mapops_call(_handle, _c_label)
             if _ret < 0:
                 raise _refused(-_ret, C.mapops_prog_error(_handle), 'call')
-            _f = _getframe(1)
-            if _f.f_code is not self._code:
-                self._code = _f.f_code
-                self._calls.append(_f.f_code)
-            self._calls.append(_f.f_lasti)
+            _calls = self._calls
+            if _calls is not None:
+                _f = _getframe(1)
+                if _f.f_code is not self._code:
+                    self._code = _f.f_code
+                    _calls.append(_f.f_code)
+                _calls.append(_f.f_lasti)
 
     def ld_func(self, dst: int, label: Label) -> None:
         """mapops_ld_func() of <mapops/mapops.h>: appends to the program.
@@ -2188,11 +2204,13 @@ class Builders:
             _ret = DIRECT.mapops_ld_func(_handle, dst, _c_label)
             if _ret < 0:
                 raise _refused(-_ret, C.mapops_prog_error(_handle), 'ld_func')
-            _f = _getframe(1)
-            if _f.f_code is not self._code:
-                self._code = _f.f_code
-                self._calls.append(_f.f_code)
-            self._calls.append(_f.f_lasti)
+            _calls = self._calls
+            if _calls is not None:
+                _f = _getframe(1)
+                if _f.f_code is not self._code:
+                    self._code = _f.f_code
+                    _calls.append(_f.f_code)
+                _calls.append(_f.f_lasti)
 
     def map_for_each(
             self,
@@ -2238,11 +2256,13 @@ class Builders:
                 _handle, map_fd, _c_callback, ctx_stack_off, c_uint64(flags))
             if _ret < 0:
                 raise _refused(-_ret, C.mapops_prog_error(_handle), 'map_for_each')
-            _f = _getframe(1)
-            if _f.f_code is not self._code:
-                self._code = _f.f_code
-                self._calls.append(_f.f_code)
-            self._calls.append(_f.f_lasti)
+            _calls = self._calls
+            if _calls is not None:
+                _f = _getframe(1)
+                if _f.f_code is not self._code:
+                    self._code = _f.f_code
+                    _calls.append(_f.f_code)
+                _calls.append(_f.f_lasti)
 
     def loop(
             self,
@@ -2288,11 +2308,13 @@ class Builders:
                 _handle, c_uint32(nr_loops), _c_callback, ctx_stack_off, c_uint64(flags))
             if _ret < 0:
                 raise _refused(-_ret, C.mapops_prog_error(_handle), 'loop')
-            _f = _getframe(1)
-            if _f.f_code is not self._code:
-                self._code = _f.f_code
-                self._calls.append(_f.f_code)
-            self._calls.append(_f.f_lasti)
+            _calls = self._calls
+            if _calls is not None:
+                _f = _getframe(1)
+                if _f.f_code is not self._code:
+                    self._code = _f.f_code
+                    _calls.append(_f.f_code)
+                _calls.append(_f.f_lasti)
 
     def alu64_imm(self, op: int, dst: int, imm: int) -> None:
         """mapops_alu64_imm() of <mapops/mapops.h>: appends to the program.
@@ -2321,11 +2343,13 @@ class Builders:
             _ret = DIRECT.mapops_alu64_imm(_handle, op, dst, imm)
             if _ret < 0:
                 raise _refused(-_ret, C.mapops_prog_error(_handle), 'alu64_imm')
-            _f = _getframe(1)
-            if _f.f_code is not self._code:
-                self._code = _f.f_code
-                self._calls.append(_f.f_code)
-            self._calls.append(_f.f_lasti)
+            _calls = self._calls
+            if _calls is not None:
+                _f = _getframe(1)
+                if _f.f_code is not self._code:
+                    self._code = _f.f_code
+                    _calls.append(_f.f_code)
+                _calls.append(_f.f_lasti)
 
     def alu64_reg(self, op: int, dst: int, src: int) -> None:
         """mapops_alu64_reg() of <mapops/mapops.h>: appends to the program.
@@ -2354,11 +2378,13 @@ class Builders:
             _ret = DIRECT.mapops_alu64_reg(_handle, op, dst, src)
             if _ret < 0:
                 raise _refused(-_ret, C.mapops_prog_error(_handle), 'alu64_reg')
-            _f = _getframe(1)
-            if _f.f_code is not self._code:
-                self._code = _f.f_code
-                self._calls.append(_f.f_code)
-            self._calls.append(_f.f_lasti)
+            _calls = self._calls
+            if _calls is not None:
+                _f = _getframe(1)
+                if _f.f_code is not self._code:
+                    self._code = _f.f_code
+                    _calls.append(_f.f_code)
+                _calls.append(_f.f_lasti)
 
     def alu32_imm(self, op: int, dst: int, imm: int) -> None:
         """mapops_alu32_imm() of <mapops/mapops.h>: appends to the program.
@@ -2387,11 +2413,13 @@ class Builders:
             _ret = DIRECT.mapops_alu32_imm(_handle, op, dst, imm)
             if _ret < 0:
                 raise _refused(-_ret, C.mapops_prog_error(_handle), 'alu32_imm')
-            _f = _getframe(1)
-            if _f.f_code is not self._code:
-                self._code = _f.f_code
-                self._calls.append(_f.f_code)
-            self._calls.append(_f.f_lasti)
+            _calls = self._calls
+            if _calls is not None:
+                _f = _getframe(1)
+                if _f.f_code is not self._code:
+                    self._code = _f.f_code
+                    _calls.append(_f.f_code)
+                _calls.append(_f.f_lasti)
 
     def alu32_reg(self, op: int, dst: int, src: int) -> None:
         """mapops_alu32_reg() of <mapops/mapops.h>: appends to the program.
@@ -2420,11 +2448,13 @@ class Builders:
             _ret = DIRECT.mapops_alu32_reg(_handle, op, dst, src)
             if _ret < 0:
                 raise _refused(-_ret, C.mapops_prog_error(_handle), 'alu32_reg')
-            _f = _getframe(1)
-            if _f.f_code is not self._code:
-                self._code = _f.f_code
-                self._calls.append(_f.f_code)
-            self._calls.append(_f.f_lasti)
+            _calls = self._calls
+            if _calls is not None:
+                _f = _getframe(1)
+                if _f.f_code is not self._code:
+                    self._code = _f.f_code
+                    _calls.append(_f.f_code)
+                _calls.append(_f.f_lasti)
 
     def endian(self, type: int, dst: int, bits: int) -> None:
         """mapops_endian() of <mapops/mapops.h>: appends to the program.
@@ -2453,11 +2483,13 @@ class Builders:
             _ret = DIRECT.mapops_endian(_handle, type, dst, bits)
             if _ret < 0:
                 raise _refused(-_ret, C.mapops_prog_error(_handle), 'endian')
-            _f = _getframe(1)
-            if _f.f_code is not self._code:
-                self._code = _f.f_code
-                self._calls.append(_f.f_code)
-            self._calls.append(_f.f_lasti)
+            _calls = self._calls
+            if _calls is not None:
+                _f = _getframe(1)
+                if _f.f_code is not self._code:
+                    self._code = _f.f_code
+                    _calls.append(_f.f_code)
+                _calls.append(_f.f_lasti)
 
     def alu64_signed_imm(self, op: int, dst: int, imm: int) -> None:
         """mapops_alu64_signed_imm() of <mapops/mapops.h>: appends to the program.
@@ -2486,11 +2518,13 @@ class Builders:
             _ret = DIRECT.mapops_alu64_signed_imm(_handle, op, dst, imm)
             if _ret < 0:
                 raise _refused(-_ret, C.mapops_prog_error(_handle), 'alu64_signed_imm')
-            _f = _getframe(1)
-            if _f.f_code is not self._code:
-                self._code = _f.f_code
-                self._calls.append(_f.f_code)
-            self._calls.append(_f.f_lasti)
+            _calls = self._calls
+            if _calls is not None:
+                _f = _getframe(1)
+                if _f.f_code is not self._code:
+                    self._code = _f.f_code
+                    _calls.append(_f.f_code)
+                _calls.append(_f.f_lasti)
 
     def alu64_signed_reg(self, op: int, dst: int, src: int) -> None:
         """mapops_alu64_signed_reg() of <mapops/mapops.h>: appends to the program.
@@ -2519,11 +2553,13 @@ class Builders:
             _ret = DIRECT.mapops_alu64_signed_reg(_handle, op, dst, src)
             if _ret < 0:
                 raise _refused(-_ret, C.mapops_prog_error(_handle), 'alu64_signed_reg')
-            _f = _getframe(1)
-            if _f.f_code is not self._code:
-                self._code = _f.f_code
-                self._calls.append(_f.f_code)
-            self._calls.append(_f.f_lasti)
+            _calls = self._calls
+            if _calls is not None:
+                _f = _getframe(1)
+                if _f.f_code is not self._code:
+                    self._code = _f.f_code
+                    _calls.append(_f.f_code)
+                _calls.append(_f.f_lasti)
 
     def alu32_signed_imm(self, op: int, dst: int, imm: int) -> None:
         """mapops_alu32_signed_imm() of <mapops/mapops.h>: appends to the program.
@@ -2552,11 +2588,13 @@ class Builders:
             _ret = DIRECT.mapops_alu32_signed_imm(_handle, op, dst, imm)
             if _ret < 0:
                 raise _refused(-_ret, C.mapops_prog_error(_handle), 'alu32_signed_imm')
-            _f = _getframe(1)
-            if _f.f_code is not self._code:
-                self._code = _f.f_code
-                self._calls.append(_f.f_code)
-            self._calls.append(_f.f_lasti)
+            _calls = self._calls
+            if _calls is not None:
+                _f = _getframe(1)
+                if _f.f_code is not self._code:
+                    self._code = _f.f_code
+                    _calls.append(_f.f_code)
+                _calls.append(_f.f_lasti)
 
     def alu32_signed_reg(self, op: int, dst: int, src: int) -> None:
         """mapops_alu32_signed_reg() of <mapops/mapops.h>: appends to the program.
@@ -2585,11 +2623,13 @@ class Builders:
             _ret = DIRECT.mapops_alu32_signed_reg(_handle, op, dst, src)
             if _ret < 0:
                 raise _refused(-_ret, C.mapops_prog_error(_handle), 'alu32_signed_reg')
-            _f = _getframe(1)
-            if _f.f_code is not self._code:
-                self._code = _f.f_code
-                self._calls.append(_f.f_code)
-            self._calls.append(_f.f_lasti)
+            _calls = self._calls
+            if _calls is not None:
+                _f = _getframe(1)
+                if _f.f_code is not self._code:
+                    self._code = _f.f_code
+                    _calls.append(_f.f_code)
+                _calls.append(_f.f_lasti)
 
     def movsx64(self, dst: int, src: int, bits: int) -> None:
         """mapops_movsx64() of <mapops/mapops.h>: appends to the program.
@@ -2619,11 +2659,13 @@ class Builders:
             _ret = DIRECT.mapops_movsx64(_handle, dst, src, bits)
             if _ret < 0:
                 raise _refused(-_ret, C.mapops_prog_error(_handle), 'movsx64')
-            _f = _getframe(1)
-            if _f.f_code is not self._code:
-                self._code = _f.f_code
-                self._calls.append(_f.f_code)
-            self._calls.append(_f.f_lasti)
+            _calls = self._calls
+            if _calls is not None:
+                _f = _getframe(1)
+                if _f.f_code is not self._code:
+                    self._code = _f.f_code
+                    _calls.append(_f.f_code)
+                _calls.append(_f.f_lasti)
 
     def movsx32(self, dst: int, src: int, bits: int) -> None:
         """mapops_movsx32() of <mapops/mapops.h>: appends to the program.
@@ -2653,11 +2695,13 @@ class Builders:
             _ret = DIRECT.mapops_movsx32(_handle, dst, src, bits)
             if _ret < 0:
                 raise _refused(-_ret, C.mapops_prog_error(_handle), 'movsx32')
-            _f = _getframe(1)
-            if _f.f_code is not self._code:
-                self._code = _f.f_code
-                self._calls.append(_f.f_code)
-            self._calls.append(_f.f_lasti)
+            _calls = self._calls
+            if _calls is not None:
+                _f = _getframe(1)
+                if _f.f_code is not self._code:
+                    self._code = _f.f_code
+                    _calls.append(_f.f_code)
+                _calls.append(_f.f_lasti)
 
     def bswap(self, dst: int, bits: int) -> None:
         """mapops_bswap() of <mapops/mapops.h>: appends to the program.
@@ -2683,11 +2727,13 @@ class Builders:
             _ret = DIRECT.mapops_bswap(_handle, dst, bits)
             if _ret < 0:
                 raise _refused(-_ret, C.mapops_prog_error(_handle), 'bswap')
-            _f = _getframe(1)
-            if _f.f_code is not self._code:
-                self._code = _f.f_code
-                self._calls.append(_f.f_code)
-            self._calls.append(_f.f_lasti)
+            _calls = self._calls
+            if _calls is not None:
+                _f = _getframe(1)
+                if _f.f_code is not self._code:
+                    self._code = _f.f_code
+                    _calls.append(_f.f_code)
+                _calls.append(_f.f_lasti)
 
     def ldx_mem(self, size: int, dst: int, src: int, off: int) -> None:
         """mapops_ldx_mem() of <mapops/mapops.h>: appends to the program.
@@ -2719,11 +2765,13 @@ class Builders:
             _ret = DIRECT.mapops_ldx_mem(_handle, size, dst, src, off)
             if _ret < 0:
                 raise _refused(-_ret, C.mapops_prog_error(_handle), 'ldx_mem')
-            _f = _getframe(1)
-            if _f.f_code is not self._code:
-                self._code = _f.f_code
-                self._calls.append(_f.f_code)
-            self._calls.append(_f.f_lasti)
+            _calls = self._calls
+            if _calls is not None:
+                _f = _getframe(1)
+                if _f.f_code is not self._code:
+                    self._code = _f.f_code
+                    _calls.append(_f.f_code)
+                _calls.append(_f.f_lasti)
 
     def stx_mem(self, size: int, dst: int, src: int, off: int) -> None:
         """mapops_stx_mem() of <mapops/mapops.h>: appends to the program.
@@ -2755,11 +2803,13 @@ class Builders:
             _ret = DIRECT.mapops_stx_mem(_handle, size, dst, src, off)
             if _ret < 0:
                 raise _refused(-_ret, C.mapops_prog_error(_handle), 'stx_mem')
-            _f = _getframe(1)
-            if _f.f_code is not self._code:
-                self._code = _f.f_code
-                self._calls.append(_f.f_code)
-            self._calls.append(_f.f_lasti)
+            _calls = self._calls
+            if _calls is not None:
+                _f = _getframe(1)
+                if _f.f_code is not self._code:
+                    self._code = _f.f_code
+                    _calls.append(_f.f_code)
+                _calls.append(_f.f_lasti)
 
     def st_mem(self, size: int, dst: int, off: int, imm: int) -> None:
         """mapops_st_mem() of <mapops/mapops.h>: appends to the program.
@@ -2791,11 +2841,13 @@ class Builders:
             _ret = DIRECT.mapops_st_mem(_handle, size, dst, off, imm)
             if _ret < 0:
                 raise _refused(-_ret, C.mapops_prog_error(_handle), 'st_mem')
-            _f = _getframe(1)
-            if _f.f_code is not self._code:
-                self._code = _f.f_code
-                self._calls.append(_f.f_code)
-            self._calls.append(_f.f_lasti)
+            _calls = self._calls
+            if _calls is not None:
+                _f = _getframe(1)
+                if _f.f_code is not self._code:
+                    self._code = _f.f_code
+                    _calls.append(_f.f_code)
+                _calls.append(_f.f_lasti)
 
     def atomic_op(
             self,
@@ -2837,11 +2889,13 @@ class Builders:
             _ret = DIRECT.mapops_atomic_op(_handle, size, op, dst, src, off)
             if _ret < 0:
                 raise _refused(-_ret, C.mapops_prog_error(_handle), 'atomic_op')
-            _f = _getframe(1)
-            if _f.f_code is not self._code:
-                self._code = _f.f_code
-                self._calls.append(_f.f_code)
-            self._calls.append(_f.f_lasti)
+            _calls = self._calls
+            if _calls is not None:
+                _f = _getframe(1)
+                if _f.f_code is not self._code:
+                    self._code = _f.f_code
+                    _calls.append(_f.f_code)
+                _calls.append(_f.f_lasti)
 
     def ldx_memsx(self, size: int, dst: int, src: int, off: int) -> None:
         """mapops_ldx_memsx() of <mapops/mapops.h>: appends to the program.
@@ -2873,11 +2927,13 @@ class Builders:
             _ret = DIRECT.mapops_ldx_memsx(_handle, size, dst, src, off)
             if _ret < 0:
                 raise _refused(-_ret, C.mapops_prog_error(_handle), 'ldx_memsx')
-            _f = _getframe(1)
-            if _f.f_code is not self._code:
-                self._code = _f.f_code
-                self._calls.append(_f.f_code)
-            self._calls.append(_f.f_lasti)
+            _calls = self._calls
+            if _calls is not None:
+                _f = _getframe(1)
+                if _f.f_code is not self._code:
+                    self._code = _f.f_code
+                    _calls.append(_f.f_code)
+                _calls.append(_f.f_lasti)
 
     def load_acquire(self, size: int, dst: int, src: int, off: int) -> None:
         """mapops_load_acquire() of <mapops/mapops.h>: appends to the program.
@@ -2909,11 +2965,13 @@ class Builders:
             _ret = DIRECT.mapops_load_acquire(_handle, size, dst, src, off)
             if _ret < 0:
                 raise _refused(-_ret, C.mapops_prog_error(_handle), 'load_acquire')
-            _f = _getframe(1)
-            if _f.f_code is not self._code:
-                self._code = _f.f_code
-                self._calls.append(_f.f_code)
-            self._calls.append(_f.f_lasti)
+            _calls = self._calls
+            if _calls is not None:
+                _f = _getframe(1)
+                if _f.f_code is not self._code:
+                    self._code = _f.f_code
+                    _calls.append(_f.f_code)
+                _calls.append(_f.f_lasti)
 
     def store_release(self, size: int, dst: int, src: int, off: int) -> None:
         """mapops_store_release() of <mapops/mapops.h>: appends to the program.
@@ -2945,11 +3003,13 @@ class Builders:
             _ret = DIRECT.mapops_store_release(_handle, size, dst, src, off)
             if _ret < 0:
                 raise _refused(-_ret, C.mapops_prog_error(_handle), 'store_release')
-            _f = _getframe(1)
-            if _f.f_code is not self._code:
-                self._code = _f.f_code
-                self._calls.append(_f.f_code)
-            self._calls.append(_f.f_lasti)
+            _calls = self._calls
+            if _calls is not None:
+                _f = _getframe(1)
+                if _f.f_code is not self._code:
+                    self._code = _f.f_code
+                    _calls.append(_f.f_code)
+                _calls.append(_f.f_lasti)
 
     def ld_abs(self, size: int, imm: int) -> None:
         """mapops_ld_abs() of <mapops/mapops.h>: appends to the program.
@@ -2975,11 +3035,13 @@ class Builders:
             _ret = DIRECT.mapops_ld_abs(_handle, size, imm)
             if _ret < 0:
                 raise _refused(-_ret, C.mapops_prog_error(_handle), 'ld_abs')
-            _f = _getframe(1)
-            if _f.f_code is not self._code:
-                self._code = _f.f_code
-                self._calls.append(_f.f_code)
-            self._calls.append(_f.f_lasti)
+            _calls = self._calls
+            if _calls is not None:
+                _f = _getframe(1)
+                if _f.f_code is not self._code:
+                    self._code = _f.f_code
+                    _calls.append(_f.f_code)
+                _calls.append(_f.f_lasti)
 
     def ld_ind(self, size: int, src: int, imm: int) -> None:
         """mapops_ld_ind() of <mapops/mapops.h>: appends to the program.
@@ -3008,11 +3070,13 @@ class Builders:
             _ret = DIRECT.mapops_ld_ind(_handle, size, src, imm)
             if _ret < 0:
                 raise _refused(-_ret, C.mapops_prog_error(_handle), 'ld_ind')
-            _f = _getframe(1)
-            if _f.f_code is not self._code:
-                self._code = _f.f_code
-                self._calls.append(_f.f_code)
-            self._calls.append(_f.f_lasti)
+            _calls = self._calls
+            if _calls is not None:
+                _f = _getframe(1)
+                if _f.f_code is not self._code:
+                    self._code = _f.f_code
+                    _calls.append(_f.f_code)
+                _calls.append(_f.f_lasti)
 
     def ld_imm64(self, dst: int, imm: int) -> None:
         """mapops_ld_imm64() of <mapops/mapops.h>: appends to the program.
@@ -3038,11 +3102,13 @@ class Builders:
             _ret = DIRECT.mapops_ld_imm64(_handle, dst, c_uint64(imm))
             if _ret < 0:
                 raise _refused(-_ret, C.mapops_prog_error(_handle), 'ld_imm64')
-            _f = _getframe(1)
-            if _f.f_code is not self._code:
-                self._code = _f.f_code
-                self._calls.append(_f.f_code)
-            self._calls.append(_f.f_lasti)
+            _calls = self._calls
+            if _calls is not None:
+                _f = _getframe(1)
+                if _f.f_code is not self._code:
+                    self._code = _f.f_code
+                    _calls.append(_f.f_code)
+                _calls.append(_f.f_lasti)
 
     def ld_map_fd(self, dst: int, map_fd: int) -> None:
         """mapops_ld_map_fd() of <mapops/mapops.h>: appends to the program.
@@ -3069,11 +3135,13 @@ class Builders:
             _ret = DIRECT.mapops_ld_map_fd(_handle, dst, map_fd)
             if _ret < 0:
                 raise _refused(-_ret, C.mapops_prog_error(_handle), 'ld_map_fd')
-            _f = _getframe(1)
-            if _f.f_code is not self._code:
-                self._code = _f.f_code
-                self._calls.append(_f.f_code)
-            self._calls.append(_f.f_lasti)
+            _calls = self._calls
+            if _calls is not None:
+                _f = _getframe(1)
+                if _f.f_code is not self._code:
+                    self._code = _f.f_code
+                    _calls.append(_f.f_code)
+                _calls.append(_f.f_lasti)
 
     def call_helper(self, helper_id: int) -> None:
         """mapops_call_helper() of <mapops/mapops.h>: appends to the program.
@@ -3096,11 +3164,13 @@ class Builders:
             _ret = DIRECT.mapops_call_helper(_handle, helper_id)
             if _ret < 0:
                 raise _refused(-_ret, C.mapops_prog_error(_handle), 'call_helper')
-            _f = _getframe(1)
-            if _f.f_code is not self._code:
-                self._code = _f.f_code
-                self._calls.append(_f.f_code)
-            self._calls.append(_f.f_lasti)
+            _calls = self._calls
+            if _calls is not None:
+                _f = _getframe(1)
+                if _f.f_code is not self._code:
+                    self._code = _f.f_code
+                    _calls.append(_f.f_code)
+                _calls.append(_f.f_lasti)
 
     def call_kfunc(self, btf_id: int) -> None:
         """mapops_call_kfunc() of <mapops/mapops.h>: appends to the program.
@@ -3124,11 +3194,13 @@ class Builders:
             _ret = DIRECT.mapops_call_kfunc(_handle, btf_id)
             if _ret < 0:
                 raise _refused(-_ret, C.mapops_prog_error(_handle), 'call_kfunc')
-            _f = _getframe(1)
-            if _f.f_code is not self._code:
-                self._code = _f.f_code
-                self._calls.append(_f.f_code)
-            self._calls.append(_f.f_lasti)
+            _calls = self._calls
+            if _calls is not None:
+                _f = _getframe(1)
+                if _f.f_code is not self._code:
+                    self._code = _f.f_code
+                    _calls.append(_f.f_code)
+                _calls.append(_f.f_lasti)
 
     def call_kfunc_name(self, name: Label) -> None:
         """mapops_call_kfunc_name() of <mapops/mapops.h>: appends to the program.
@@ -3157,11 +3229,13 @@ class Builders:
             _ret = DIRECT.mapops_call_kfunc_name(_handle, _c_name)
             if _ret < 0:
                 raise _refused(-_ret, C.mapops_prog_error(_handle), 'call_kfunc_name')
-            _f = _getframe(1)
-            if _f.f_code is not self._code:
-                self._code = _f.f_code
-                self._calls.append(_f.f_code)
-            self._calls.append(_f.f_lasti)
+            _calls = self._calls
+            if _calls is not None:
+                _f = _getframe(1)
+                if _f.f_code is not self._code:
+                    self._code = _f.f_code
+                    _calls.append(_f.f_code)
+                _calls.append(_f.f_lasti)
 
     def exit(self) -> None:
         """mapops_exit() of <mapops/mapops.h>: appends to the program.
@@ -3178,11 +3252,13 @@ class Builders:
             _ret = DIRECT.mapops_exit(_handle)
             if _ret < 0:
                 raise _refused(-_ret, C.mapops_prog_error(_handle), 'exit')
-            _f = _getframe(1)
-            if _f.f_code is not self._code:
-                self._code = _f.f_code
-                self._calls.append(_f.f_code)
-            self._calls.append(_f.f_lasti)
+            _calls = self._calls
+            if _calls is not None:
+                _f = _getframe(1)
+                if _f.f_code is not self._code:
+                    self._code = _f.f_code
+                    _calls.append(_f.f_code)
+                _calls.append(_f.f_lasti)
 
     def map_lookup(self, map_fd: int, key_stack_off: int) -> None:
         """mapops_map_lookup() of <mapops/mapops.h>: appends to the program.
@@ -3210,11 +3286,13 @@ class Builders:
             _ret = DIRECT.mapops_map_lookup(_handle, map_fd, key_stack_off)
             if _ret < 0:
                 raise _refused(-_ret, C.mapops_prog_error(_handle), 'map_lookup')
-            _f = _getframe(1)
-            if _f.f_code is not self._code:
-                self._code = _f.f_code
-                self._calls.append(_f.f_code)
-            self._calls.append(_f.f_lasti)
+            _calls = self._calls
+            if _calls is not None:
+                _f = _getframe(1)
+                if _f.f_code is not self._code:
+                    self._code = _f.f_code
+                    _calls.append(_f.f_code)
+                _calls.append(_f.f_lasti)
 
     def map_lookup_ptr(self, map_fd: int, key_reg: int) -> None:
         """mapops_map_lookup_ptr() of <mapops/mapops.h>: appends to the program.
@@ -3242,11 +3320,13 @@ class Builders:
             _ret = DIRECT.mapops_map_lookup_ptr(_handle, map_fd, key_reg)
             if _ret < 0:
                 raise _refused(-_ret, C.mapops_prog_error(_handle), 'map_lookup_ptr')
-            _f = _getframe(1)
-            if _f.f_code is not self._code:
-                self._code = _f.f_code
-                self._calls.append(_f.f_code)
-            self._calls.append(_f.f_lasti)
+            _calls = self._calls
+            if _calls is not None:
+                _f = _getframe(1)
+                if _f.f_code is not self._code:
+                    self._code = _f.f_code
+                    _calls.append(_f.f_code)
+                _calls.append(_f.f_lasti)
 
     def map_update(
             self,
@@ -3287,11 +3367,13 @@ class Builders:
                 _handle, map_fd, key_stack_off, value_stack_off, c_uint64(flags))
             if _ret < 0:
                 raise _refused(-_ret, C.mapops_prog_error(_handle), 'map_update')
-            _f = _getframe(1)
-            if _f.f_code is not self._code:
-                self._code = _f.f_code
-                self._calls.append(_f.f_code)
-            self._calls.append(_f.f_lasti)
+            _calls = self._calls
+            if _calls is not None:
+                _f = _getframe(1)
+                if _f.f_code is not self._code:
+                    self._code = _f.f_code
+                    _calls.append(_f.f_code)
+                _calls.append(_f.f_lasti)
 
     def map_update_ptr(
             self,
@@ -3332,11 +3414,13 @@ class Builders:
                 _handle, map_fd, key_reg, value_reg, c_uint64(flags))
             if _ret < 0:
                 raise _refused(-_ret, C.mapops_prog_error(_handle), 'map_update_ptr')
-            _f = _getframe(1)
-            if _f.f_code is not self._code:
-                self._code = _f.f_code
-                self._calls.append(_f.f_code)
-            self._calls.append(_f.f_lasti)
+            _calls = self._calls
+            if _calls is not None:
+                _f = _getframe(1)
+                if _f.f_code is not self._code:
+                    self._code = _f.f_code
+                    _calls.append(_f.f_code)
+                _calls.append(_f.f_lasti)
 
     def map_delete(self, map_fd: int, key_stack_off: int) -> None:
         """mapops_map_delete() of <mapops/mapops.h>: appends to the program.
@@ -3364,11 +3448,13 @@ class Builders:
             _ret = DIRECT.mapops_map_delete(_handle, map_fd, key_stack_off)
             if _ret < 0:
                 raise _refused(-_ret, C.mapops_prog_error(_handle), 'map_delete')
-            _f = _getframe(1)
-            if _f.f_code is not self._code:
-                self._code = _f.f_code
-                self._calls.append(_f.f_code)
-            self._calls.append(_f.f_lasti)
+            _calls = self._calls
+            if _calls is not None:
+                _f = _getframe(1)
+                if _f.f_code is not self._code:
+                    self._code = _f.f_code
+                    _calls.append(_f.f_code)
+                _calls.append(_f.f_lasti)
 
     def map_delete_ptr(self, map_fd: int, key_reg: int) -> None:
         """mapops_map_delete_ptr() of <mapops/mapops.h>: appends to the program.
@@ -3396,11 +3482,13 @@ class Builders:
             _ret = DIRECT.mapops_map_delete_ptr(_handle, map_fd, key_reg)
             if _ret < 0:
                 raise _refused(-_ret, C.mapops_prog_error(_handle), 'map_delete_ptr')
-            _f = _getframe(1)
-            if _f.f_code is not self._code:
-                self._code = _f.f_code
-                self._calls.append(_f.f_code)
-            self._calls.append(_f.f_lasti)
+            _calls = self._calls
+            if _calls is not None:
+                _f = _getframe(1)
+                if _f.f_code is not self._code:
+                    self._code = _f.f_code
+                    _calls.append(_f.f_code)
+                _calls.append(_f.f_lasti)
 
     def map_increment(
             self,
@@ -3441,11 +3529,13 @@ class Builders:
                 _handle, map_fd, key_stack_off, value_stack_off, c_int64(increment))
             if _ret < 0:
                 raise _refused(-_ret, C.mapops_prog_error(_handle), 'map_increment')
-            _f = _getframe(1)
-            if _f.f_code is not self._code:
-                self._code = _f.f_code
-                self._calls.append(_f.f_code)
-            self._calls.append(_f.f_lasti)
+            _calls = self._calls
+            if _calls is not None:
+                _f = _getframe(1)
+                if _f.f_code is not self._code:
+                    self._code = _f.f_code
+                    _calls.append(_f.f_code)
+                _calls.append(_f.f_lasti)
 
     def map_increment_atomic(
             self,
@@ -3486,11 +3576,13 @@ class Builders:
                 _handle, map_fd, key_stack_off, value_stack_off, c_int64(increment))
             if _ret < 0:
                 raise _refused(-_ret, C.mapops_prog_error(_handle), 'map_increment_atomic')
-            _f = _getframe(1)
-            if _f.f_code is not self._code:
-                self._code = _f.f_code
-                self._calls.append(_f.f_code)
-            self._calls.append(_f.f_lasti)
+            _calls = self._calls
+            if _calls is not None:
+                _f = _getframe(1)
+                if _f.f_code is not self._code:
+                    self._code = _f.f_code
+                    _calls.append(_f.f_code)
+                _calls.append(_f.f_lasti)
 
     def map_lookup_or_init(
             self,
@@ -3527,11 +3619,13 @@ class Builders:
                 _handle, map_fd, key_stack_off, init_value_stack_off)
             if _ret < 0:
                 raise _refused(-_ret, C.mapops_prog_error(_handle), 'map_lookup_or_init')
-            _f = _getframe(1)
-            if _f.f_code is not self._code:
-                self._code = _f.f_code
-                self._calls.append(_f.f_code)
-            self._calls.append(_f.f_lasti)
+            _calls = self._calls
+            if _calls is not None:
+                _f = _getframe(1)
+                if _f.f_code is not self._code:
+                    self._code = _f.f_code
+                    _calls.append(_f.f_code)
+                _calls.append(_f.f_lasti)
 
     def ringbuf_output(
             self,
@@ -3572,11 +3666,13 @@ class Builders:
                 _handle, map_fd, data_stack_off, c_uint32(size), c_uint64(flags))
             if _ret < 0:
                 raise _refused(-_ret, C.mapops_prog_error(_handle), 'ringbuf_output')
-            _f = _getframe(1)
-            if _f.f_code is not self._code:
-                self._code = _f.f_code
-                self._calls.append(_f.f_code)
-            self._calls.append(_f.f_lasti)
+            _calls = self._calls
+            if _calls is not None:
+                _f = _getframe(1)
+                if _f.f_code is not self._code:
+                    self._code = _f.f_code
+                    _calls.append(_f.f_code)
+                _calls.append(_f.f_lasti)
 
     def ringbuf_reserve(self, map_fd: int, size: int) -> None:
         """mapops_ringbuf_reserve() of <mapops/mapops.h>: appends to the program.
@@ -3605,11 +3701,13 @@ class Builders:
                 _handle, map_fd, c_uint32(size))
             if _ret < 0:
                 raise _refused(-_ret, C.mapops_prog_error(_handle), 'ringbuf_reserve')
-            _f = _getframe(1)
-            if _f.f_code is not self._code:
-                self._code = _f.f_code
-                self._calls.append(_f.f_code)
-            self._calls.append(_f.f_lasti)
+            _calls = self._calls
+            if _calls is not None:
+                _f = _getframe(1)
+                if _f.f_code is not self._code:
+                    self._code = _f.f_code
+                    _calls.append(_f.f_code)
+                _calls.append(_f.f_lasti)
 
     def ringbuf_submit(self, ptr_reg: int, flags: int) -> None:
         """mapops_ringbuf_submit() of <mapops/mapops.h>: appends to the program.
@@ -3637,11 +3735,13 @@ class Builders:
                 _handle, ptr_reg, c_uint64(flags))
             if _ret < 0:
                 raise _refused(-_ret, C.mapops_prog_error(_handle), 'ringbuf_submit')
-            _f = _getframe(1)
-            if _f.f_code is not self._code:
-                self._code = _f.f_code
-                self._calls.append(_f.f_code)
-            self._calls.append(_f.f_lasti)
+            _calls = self._calls
+            if _calls is not None:
+                _f = _getframe(1)
+                if _f.f_code is not self._code:
+                    self._code = _f.f_code
+                    _calls.append(_f.f_code)
+                _calls.append(_f.f_lasti)
 
     def ringbuf_discard(self, ptr_reg: int, flags: int) -> None:
         """mapops_ringbuf_discard() of <mapops/mapops.h>: appends to the program.
@@ -3669,11 +3769,13 @@ class Builders:
                 _handle, ptr_reg, c_uint64(flags))
             if _ret < 0:
                 raise _refused(-_ret, C.mapops_prog_error(_handle), 'ringbuf_discard')
-            _f = _getframe(1)
-            if _f.f_code is not self._code:
-                self._code = _f.f_code
-                self._calls.append(_f.f_code)
-            self._calls.append(_f.f_lasti)
+            _calls = self._calls
+            if _calls is not None:
+                _f = _getframe(1)
+                if _f.f_code is not self._code:
+                    self._code = _f.f_code
+                    _calls.append(_f.f_code)
+                _calls.append(_f.f_lasti)
 
     def perf_event_output(
             self,
@@ -3719,11 +3821,13 @@ class Builders:
                 _handle, ctx_reg, map_fd, data_stack_off, c_uint32(size), c_uint64(flags))
             if _ret < 0:
                 raise _refused(-_ret, C.mapops_prog_error(_handle), 'perf_event_output')
-            _f = _getframe(1)
-            if _f.f_code is not self._code:
-                self._code = _f.f_code
-                self._calls.append(_f.f_code)
-            self._calls.append(_f.f_lasti)
+            _calls = self._calls
+            if _calls is not None:
+                _f = _getframe(1)
+                if _f.f_code is not self._code:
+                    self._code = _f.f_code
+                    _calls.append(_f.f_code)
+                _calls.append(_f.f_lasti)
 
     def map_push(self, map_fd: int, value_stack_off: int, flags: int) -> None:
         """mapops_map_push() of <mapops/mapops.h>: appends to the program.
@@ -3755,11 +3859,13 @@ class Builders:
                 _handle, map_fd, value_stack_off, c_uint64(flags))
             if _ret < 0:
                 raise _refused(-_ret, C.mapops_prog_error(_handle), 'map_push')
-            _f = _getframe(1)
-            if _f.f_code is not self._code:
-                self._code = _f.f_code
-                self._calls.append(_f.f_code)
-            self._calls.append(_f.f_lasti)
+            _calls = self._calls
+            if _calls is not None:
+                _f = _getframe(1)
+                if _f.f_code is not self._code:
+                    self._code = _f.f_code
+                    _calls.append(_f.f_code)
+                _calls.append(_f.f_lasti)
 
     def map_pop(self, map_fd: int, value_stack_off: int) -> None:
         """mapops_map_pop() of <mapops/mapops.h>: appends to the program.
@@ -3787,11 +3893,13 @@ class Builders:
             _ret = DIRECT.mapops_map_pop(_handle, map_fd, value_stack_off)
             if _ret < 0:
                 raise _refused(-_ret, C.mapops_prog_error(_handle), 'map_pop')
-            _f = _getframe(1)
-            if _f.f_code is not self._code:
-                self._code = _f.f_code
-                self._calls.append(_f.f_code)
-            self._calls.append(_f.f_lasti)
+            _calls = self._calls
+            if _calls is not None:
+                _f = _getframe(1)
+                if _f.f_code is not self._code:
+                    self._code = _f.f_code
+                    _calls.append(_f.f_code)
+                _calls.append(_f.f_lasti)
 
     def map_peek(self, map_fd: int, value_stack_off: int) -> None:
         """mapops_map_peek() of <mapops/mapops.h>: appends to the program.
@@ -3819,11 +3927,13 @@ class Builders:
             _ret = DIRECT.mapops_map_peek(_handle, map_fd, value_stack_off)
             if _ret < 0:
                 raise _refused(-_ret, C.mapops_prog_error(_handle), 'map_peek')
-            _f = _getframe(1)
-            if _f.f_code is not self._code:
-                self._code = _f.f_code
-                self._calls.append(_f.f_code)
-            self._calls.append(_f.f_lasti)
+            _calls = self._calls
+            if _calls is not None:
+                _f = _getframe(1)
+                if _f.f_code is not self._code:
+                    self._code = _f.f_code
+                    _calls.append(_f.f_code)
+                _calls.append(_f.f_lasti)
 
     def tail_call(self, ctx_reg: int, map_fd: int, index: int) -> None:
         """mapops_tail_call() of <mapops/mapops.h>: appends to the program.
@@ -3856,11 +3966,13 @@ class Builders:
                 _handle, ctx_reg, map_fd, c_uint32(index))
             if _ret < 0:
                 raise _refused(-_ret, C.mapops_prog_error(_handle), 'tail_call')
-            _f = _getframe(1)
-            if _f.f_code is not self._code:
-                self._code = _f.f_code
-                self._calls.append(_f.f_code)
-            self._calls.append(_f.f_lasti)
+            _calls = self._calls
+            if _calls is not None:
+                _f = _getframe(1)
+                if _f.f_code is not self._code:
+                    self._code = _f.f_code
+                    _calls.append(_f.f_code)
+                _calls.append(_f.f_lasti)
 
     def tail_call_reg(self, ctx_reg: int, map_fd: int, index_reg: int) -> None:
         """mapops_tail_call_reg() of <mapops/mapops.h>: appends to the program.
@@ -3893,11 +4005,13 @@ class Builders:
                 _handle, ctx_reg, map_fd, index_reg)
             if _ret < 0:
                 raise _refused(-_ret, C.mapops_prog_error(_handle), 'tail_call_reg')
-            _f = _getframe(1)
-            if _f.f_code is not self._code:
-                self._code = _f.f_code
-                self._calls.append(_f.f_code)
-            self._calls.append(_f.f_lasti)
+            _calls = self._calls
+            if _calls is not None:
+                _f = _getframe(1)
+                if _f.f_code is not self._code:
+                    self._code = _f.f_code
+                    _calls.append(_f.f_code)
+                _calls.append(_f.f_lasti)
 
     def map_lookup_percpu(
             self,
@@ -3934,11 +4048,13 @@ class Builders:
                 _handle, map_fd, key_stack_off, cpu_reg)
             if _ret < 0:
                 raise _refused(-_ret, C.mapops_prog_error(_handle), 'map_lookup_percpu')
-            _f = _getframe(1)
-            if _f.f_code is not self._code:
-                self._code = _f.f_code
-                self._calls.append(_f.f_code)
-            self._calls.append(_f.f_lasti)
+            _calls = self._calls
+            if _calls is not None:
+                _f = _getframe(1)
+                if _f.f_code is not self._code:
+                    self._code = _f.f_code
+                    _calls.append(_f.f_code)
+                _calls.append(_f.f_lasti)
 
     def ld_map_value(self, dst: int, map_fd: int, off: int) -> None:
         """mapops_ld_map_value() of <mapops/mapops.h>: appends to the program.
@@ -3970,8 +4086,10 @@ class Builders:
                 _handle, dst, map_fd, c_uint32(off))
             if _ret < 0:
                 raise _refused(-_ret, C.mapops_prog_error(_handle), 'ld_map_value')
-            _f = _getframe(1)
-            if _f.f_code is not self._code:
-                self._code = _f.f_code
-                self._calls.append(_f.f_code)
-            self._calls.append(_f.f_lasti)
+            _calls = self._calls
+            if _calls is not None:
+                _f = _getframe(1)
+                if _f.f_code is not self._code:
+                    self._code = _f.f_code
+                    _calls.append(_f.f_code)
+                _calls.append(_f.f_lasti)
