@@ -6,6 +6,9 @@
 #   ./run.sh demo-events
 #                   a ring-buffer event stream: one record per packet, printed
 #                   as it arrives (examples/event-stream.c)
+#   ./run.sh demo-flows
+#                   subprograms and a map callback: a per-flow counter that
+#                   expires idle flows (examples/flow-expiry.c)
 #   ./run.sh test   install dependencies, build, run every test suite:
 #                   the normal build, then again under ASan+UBSan, then
 #                   the threads suite under TSan
@@ -75,6 +78,12 @@ cmd_demo_events() {
   ./build/examples/event-stream
 }
 
+cmd_demo_flows() {
+  tools/install-deps.sh
+  setup_build build -Dwerror=true
+  ./build/examples/flow-expiry
+}
+
 cmd_demo_python() {
   tools/install-deps.sh
   setup_build build -Dwerror=true
@@ -141,8 +150,9 @@ case "${1:-}" in
   demo-python) cmd_demo_python ;;
   demo-lua) cmd_demo_lua ;;
   demo-events) cmd_demo_events ;;
+  demo-flows) cmd_demo_flows ;;
   test) cmd_test ;;
   bench) shift; cmd_bench "$@" ;;
   regen) cmd_regen ;;
-  *) echo "usage: $0 demo|demo-python|demo-lua|demo-events|test|bench [--readme]|regen" >&2; exit 2 ;;
+  *) echo "usage: $0 demo|demo-python|demo-lua|demo-events|demo-flows|test|bench [--readme]|regen" >&2; exit 2 ;;
 esac
