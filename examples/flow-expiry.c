@@ -383,7 +383,7 @@ static int run(int prog_fd, int flows_fd, int stats_fd, bool check)
 {
 	static struct model m;
 	struct stats before = { 0 }, after;
-	unsigned char frame[64];
+	unsigned char frame[64], out[128]; /* out: the frame as left */
 	size_t i;
 	int bad = 0;
 
@@ -400,6 +400,8 @@ static int run(int prog_fd, int flows_fd, int stats_fd, bool check)
 
 		opts.data_in = frame;
 		opts.data_size_in = (__u32)make_frame(frame, s);
+		opts.data_out = out;
+		opts.data_size_out = sizeof(out);
 		if (bpf_prog_test_run_opts(prog_fd, &opts) != 0) {
 			perror("flow-expiry: BPF_PROG_TEST_RUN");
 			return 1;
