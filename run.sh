@@ -12,6 +12,9 @@
 #   ./run.sh demo-events
 #                   a ring-buffer event stream: one record per packet, printed
 #                   as it arrives (examples/event-stream.c)
+#   ./run.sh demo-flows
+#                   subprograms and a map callback: a per-flow counter that
+#                   expires idle flows (examples/flow-expiry.c)
 #   ./run.sh test   install dependencies, build, run every test suite:
 #                   the normal build, then again under ASan+UBSan, then
 #                   the threads suite under TSan
@@ -79,6 +82,12 @@ cmd_demo_events() {
   tools/install-deps.sh
   setup_build build -Dwerror=true
   ./build/examples/event-stream
+}
+
+cmd_demo_flows() {
+  tools/install-deps.sh
+  setup_build build -Dwerror=true
+  ./build/examples/flow-expiry
 }
 
 cmd_demo_python() {
@@ -155,8 +164,9 @@ case "${1:-}" in
   demo-lua) cmd_demo_lua ;;
   demo-trace) shift; cmd_demo_trace "$@" ;;
   demo-events) cmd_demo_events ;;
+  demo-flows) cmd_demo_flows ;;
   test) cmd_test ;;
   bench) shift; cmd_bench "$@" ;;
   regen) cmd_regen ;;
-  *) echo "usage: $0 demo|demo-python|demo-lua|demo-events|demo-trace|test|bench [--readme]|regen" >&2; exit 2 ;;
+  *) echo "usage: $0 demo|demo-python|demo-lua|demo-events|demo-trace|demo-flows|test|bench [--readme]|regen" >&2; exit 2 ;;
 esac

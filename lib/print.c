@@ -315,6 +315,36 @@ static void put_label(const struct label_table *t, FILE *out, uint32_t i)
 	fputs(":\n", out);
 }
 
+/*
+ * A named map's load (mapops_map_ref()) names its map:
+ *      r1 = map "counters" (map_fd#5)
+ *      r3 = map_value("counters")+4 (map_fd#5)
+ * the fd being the one bound when the dump resolved the program.  The
+ * sites are recorded in slot order, so *k walks them along with the dump.
+ * mapops_insn_snprint() keeps the kernel's syntax (it sees bytes only).
+ */
+static bool put_map_name(const mapops_prog_t *prog, FILE *out, size_t *k,
+			 const struct bpf_insn *in, size_t slot)
+{
+	const struct map_site *s;
+
+	while (*k < prog->nsites && prog->sites[*k].slot < slot)
+		(*k)++;
+	if (*k >= prog->nsites || prog->sites[*k].slot != slot ||
+	    (in->src_reg != BPF_PSEUDO_MAP_FD &&
+	     in->src_reg != BPF_PSEUDO_MAP_VALUE))
+		return false;
+	s = &prog->sites[*k];
+	fprintf(out, "%4zu: r%u = %s\"", slot, in->dst_reg,
+		in->src_reg == BPF_PSEUDO_MAP_FD ? "map " : "map_value(");
+	put_escaped(out, prog->refs[s->ref].name, true);
+	if (in->src_reg == BPF_PSEUDO_MAP_FD)
+		fprintf(out, "\" (map_fd#%d)\n", in->imm);
+	else
+		fprintf(out, "\")+%u (map_fd#%d)\n", (__u32)in[1].imm, in->imm);
+	return true;
+}
+
 /* Writes "   ; func#K NAME" before subprogram K's first slot. */
 static void put_subprog(FILE *out, size_t k, const char *name)
 {
@@ -326,7 +356,7 @@ int mapops_prog_dump(mapops_prog_t *prog, FILE *out)
 	const struct label_table *t;
 	const struct bpf_insn *insns;
 	struct bound *order;
-	size_t cnt = 0, nlabels, li = 0, i, n, s, k = 0, nsub, si = 0;
+	size_t cnt = 0, nlabels, li = 0, i, n, s, k = 0, nsub, si = 0, mk = 0;
 	char text[160]; /* the longest text, an invalid one, is ~120 bytes */
 	struct subprog *sub = NULL;
 	const char **names = NULL;
@@ -372,6 +402,8 @@ int mapops_prog_dump(mapops_prog_t *prog, FILE *out)
 		for (s = i; s < i + n; s++)
 			if (k < prog->norigins && prog->origins[k].first == s)
 				put_origin(prog, out, k++);
+		if (n == 2 && put_map_name(prog, out, &mk, &insns[i], i))
+			continue;
 		mapops_insn_snprint(text, sizeof(text), insns, cnt, i);
 		fprintf(out, "%4zu: %s\n", i, text);
 	}

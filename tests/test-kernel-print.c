@@ -21,6 +21,7 @@
  * Skips (77) with the reason when bpf() is refused.
  */
 #include <stdio.h>
+#include <sys/utsname.h>
 #include <unistd.h>
 
 #include <bpf/bpf.h>
@@ -183,6 +184,22 @@ static unsigned compare(const struct prog *p, const struct how *how,
 	return compared;
 }
 
+/* True when the running kernel is at least maj.min; else prints why the
+ * forms of what are left out (the 6.1 run under qemu). */
+static bool kernel_has(int maj, int min, const char *group, const char *what)
+{
+	struct utsname u;
+	int a = 0, b = 0;
+
+	ck_assert_int_eq(uname(&u), 0);
+	ck_assert_int_eq(sscanf(u.release, "%d.%d", &a, &b), 2);
+	if (a > maj || (a == maj && b >= min))
+		return true;
+	printf("%s: SKIPPED %s: needs kernel %d.%d, this is %s\n", group, what,
+	       maj, min, u.release);
+	return false;
+}
+
 static void compare_socket_filter(const struct prog *p, const char *group)
 {
 	struct how how = { .type = BPF_PROG_TYPE_SOCKET_FILTER };
@@ -196,9 +213,11 @@ static const int alu_ops[] = {
 };
 
 /* Every ALU operation in both forms, signed division, sign-extending
- * moves, negation and the byte swaps (cls BPF_ALU64 or BPF_ALU). */
-static void alu_forms(struct prog *p, int cls)
+ * moves, negation and the byte swaps (cls BPF_ALU64 or BPF_ALU); the v4
+ * forms (sdiv, smod, movsx, bswap) only on kernels from 6.6. */
+static void alu_forms(struct prog *p, int cls, const char *group)
 {
+	bool v4 = kernel_has(6, 6, group, "sdiv, smod, movsx and bswap");
 	size_t i;
 
 	mov_imm(p, 3, 7);
@@ -210,6 +229,10 @@ static void alu_forms(struct prog *p, int cls)
 	FORM(p, cls | BPF_MOV | BPF_K, 4, 0, 0, -2147483647 - 1);
 	FORM(p, cls | BPF_ADD | BPF_K, 4, 0, 0, -16);
 	FORM(p, cls | BPF_NEG | BPF_K, 2, 0, 0, 0);
+	if (cls == BPF_ALU64)
+		FORM(p, BPF_ALU64 | BPF_MOV | BPF_X, 6, 10, 0, 0);
+	if (!v4)
+		goto swaps;
 	FORM(p, cls | BPF_DIV | BPF_K, 2, 0, 1, -3);  /* sdiv */
 	FORM(p, cls | BPF_DIV | BPF_X, 2, 3, 1, 0);
 	FORM(p, cls | BPF_MOD | BPF_K, 2, 0, 1, 5);   /* smod */
@@ -219,11 +242,12 @@ static void alu_forms(struct prog *p, int cls)
 	if (cls == BPF_ALU64)
 		FORM(p, cls | BPF_MOV | BPF_X, 5, 3, 32, 0);
 	if (cls == BPF_ALU64) {
-		FORM(p, BPF_ALU64 | BPF_MOV | BPF_X, 6, 10, 0, 0);
 		FORM(p, BPF_ALU64 | BPF_END | BPF_K, 2, 0, 0, 16); /* bswap */
 		FORM(p, BPF_ALU64 | BPF_END | BPF_K, 2, 0, 0, 32);
 		FORM(p, BPF_ALU64 | BPF_END | BPF_K, 2, 0, 0, 64);
-	} else {
+	}
+swaps:
+	if (cls == BPF_ALU) {
 		FORM(p, BPF_ALU | BPF_END | BPF_TO_LE, 2, 0, 0, 16);
 		FORM(p, BPF_ALU | BPF_END | BPF_TO_LE, 2, 0, 0, 32);
 		FORM(p, BPF_ALU | BPF_END | BPF_TO_LE, 2, 0, 0, 64);
@@ -238,7 +262,7 @@ START_TEST(kernel_print_alu64)
 {
 	static struct prog p;
 
-	alu_forms(&p, BPF_ALU64);
+	alu_forms(&p, BPF_ALU64, "alu64");
 	compare_socket_filter(&p, "alu64");
 }
 END_TEST
@@ -247,7 +271,7 @@ START_TEST(kernel_print_alu32)
 {
 	static struct prog p;
 
-	alu_forms(&p, BPF_ALU);
+	alu_forms(&p, BPF_ALU, "alu32");
 	compare_socket_filter(&p, "alu32");
 }
 END_TEST
@@ -262,6 +286,7 @@ START_TEST(kernel_print_memory)
 		{ BPF_DW, -8 }, { BPF_W, -12 }, { BPF_H, -14 }, { BPF_B, -15 },
 	};
 	static struct prog p;
+	bool v4 = kernel_has(6, 6, "memory", "the sign-extending loads");
 	size_t i;
 
 	mov_imm(&p, 2, -3);
@@ -270,7 +295,7 @@ START_TEST(kernel_print_memory)
 		FORM(&p, BPF_ST | BPF_MEM | slots[i].size, 10, 0, slots[i].off - 16, -7);
 		FORM(&p, BPF_LDX | BPF_MEM | slots[i].size, 3, 10, slots[i].off, 0);
 		FORM(&p, BPF_LDX | BPF_MEM | slots[i].size, 4, 10, slots[i].off - 16, 0);
-		if (slots[i].size != BPF_DW)
+		if (slots[i].size != BPF_DW && v4)
 			FORM(&p, BPF_LDX | MEMSX | slots[i].size, 5, 10, slots[i].off, 0);
 	}
 	ret0(&p);
@@ -315,6 +340,8 @@ START_TEST(kernel_print_acquire_release)
 	static struct prog p;
 	size_t i;
 
+	if (!kernel_has(6, 15, "acquire_release", "load_acquire and store_release"))
+		return;
 	mov_imm(&p, 2, 9);
 	for (i = 0; i < NSLOTS(slots); i++) {
 		FORM(&p, BPF_STX | BPF_ATOMIC | slots[i].size, 10, 2, slots[i].off,
@@ -337,6 +364,8 @@ static const int cond_ops[] = {
 START_TEST(kernel_print_jumps)
 {
 	static struct prog p;
+	bool v4 = kernel_has(6, 6, "jumps", "gotol");
+	bool cond = kernel_has(6, 9, "jumps", "may_goto");
 	size_t i;
 
 	mov_imm(&p, 0, 0);
@@ -355,13 +384,19 @@ START_TEST(kernel_print_jumps)
 	/* Unconditional: to the next slot (a slot jumped over would be
 	 * unreachable, which the verifier refuses). */
 	FORM(&p, BPF_JMP | BPF_JA, 0, 0, 0, 0);
-	FORM(&p, BPF_JMP32 | BPF_JA, 0, 0, 0, 0); /* gotol */
+	if (v4)
+		FORM(&p, BPF_JMP32 | BPF_JA, 0, 0, 0, 0); /* gotol */
 	/* Forward and backward: a -> a + 2 -> a + 1 -> a + 3. */
 	FORM(&p, BPF_JMP | BPF_JA, 0, 0, 1, 0);
-	FORM(&p, BPF_JMP32 | BPF_JA, 0, 0, 0, 1);
+	if (v4)
+		FORM(&p, BPF_JMP32 | BPF_JA, 0, 0, 0, 1);
+	else
+		FORM(&p, BPF_JMP | BPF_JA, 0, 0, 1, 0);
 	FORM(&p, BPF_JMP | BPF_JA, 0, 0, -2, 0);
-	FORM(&p, BPF_JMP | JCOND, 0, 0, 1, 0);    /* may_goto */
-	mov_imm(&p, 0, 1);
+	if (cond) {
+		FORM(&p, BPF_JMP | JCOND, 0, 0, 1, 0);    /* may_goto */
+		mov_imm(&p, 0, 1);
+	}
 	ret0(&p);
 	compare_socket_filter(&p, "jumps");
 }
@@ -373,24 +408,27 @@ START_TEST(kernel_print_calls)
 {
 	static struct prog p;
 	struct btf *btf;
-	int kfunc;
+	int kfunc = 0;
 
 	if (access("/sys/kernel/btf/vmlinux", R_OK) != 0) {
-		printf("calls: SKIPPED, no /sys/kernel/btf/vmlinux for the kfunc id\n");
-		return;
+		printf("calls: SKIPPED the kfunc call: no /sys/kernel/btf/vmlinux for its id\n");
+	} else {
+		btf = btf__load_vmlinux_btf();
+		ck_assert_ptr_nonnull(btf);
+		kfunc = btf__find_by_name_kind(btf, "bpf_cast_to_kern_ctx",
+					       BTF_KIND_FUNC);
+		btf__free(btf);
+		if (kfunc <= 0 && kernel_has(6, 2, "calls", "the kfunc call"))
+			ck_abort_msg("no bpf_cast_to_kern_ctx in the BTF of a kernel from 6.2");
 	}
-	btf = btf__load_vmlinux_btf();
-	ck_assert_ptr_nonnull(btf);
-	kfunc = btf__find_by_name_kind(btf, "bpf_cast_to_kern_ctx", BTF_KIND_FUNC);
-	btf__free(btf);
-	ck_assert_int_gt(kfunc, 0);
 
 	FILL(&p, BPF_ALU64 | BPF_MOV | BPF_X, 6, 1, 0, 0);
 	FORM(&p, BPF_JMP | BPF_CALL, 0, 0, 0, BPF_FUNC_ktime_get_ns);
 	FORM(&p, BPF_JMP | BPF_CALL, 0, 0, 0, BPF_FUNC_get_prandom_u32);
 	FORM(&p, BPF_JMP | BPF_CALL, 0, 0, 0, BPF_FUNC_get_smp_processor_id);
 	FILL(&p, BPF_ALU64 | BPF_MOV | BPF_X, 1, 6, 0, 0);
-	FORM(&p, BPF_JMP | BPF_CALL, 0, BPF_PSEUDO_KFUNC_CALL, 0, kfunc);
+	if (kfunc > 0)
+		FORM(&p, BPF_JMP | BPF_CALL, 0, BPF_PSEUDO_KFUNC_CALL, 0, kfunc);
 	FORM(&p, BPF_JMP | BPF_CALL, 0, BPF_PSEUDO_CALL, 0, 2); /* to the subprog */
 	ret0(&p);
 	/* The subprogram. */
@@ -500,6 +538,240 @@ START_TEST(kernel_print_map_loads)
 }
 END_TEST
 
+/* ---- Programs built with the typed emitters ---------------------------- */
+
+#define OK(call)                                                            \
+	do {                                                                \
+		int ok_rc_ = (call);                                        \
+		ck_assert_msg(ok_rc_ == 0, "%s returned %d: %s", #call,     \
+			      ok_rc_, mapops_prog_error(mp));               \
+	} while (0)
+
+/*
+ * The same comparison for a program built with libmapops: its resolved
+ * slots (every first slot is a form under test), loaded with the BTF
+ * function information mapops_prog_func_info() gives for subprograms.
+ */
+static void compare_built(mapops_prog_t *mp, enum bpf_prog_type type,
+			  const char *group)
+{
+	LIBBPF_OPTS(bpf_prog_load_opts, lo);
+	static struct prog p;
+	struct how how = { .type = type };
+	const struct bpf_insn *in;
+	size_t n, i;
+
+	in = mapops_prog_insns(mp, &n);
+	ck_assert_msg(in != NULL, "%s: %s", group, mapops_prog_error(mp));
+	ck_assert_uint_le(n, MAX_SLOTS);
+	memset(&p, 0, sizeof(p));
+	memcpy(p.insns, in, n * sizeof(*in));
+	p.n = n;
+	for (i = 0; i < n; i++) {
+		p.must[i] = true;
+		if (in[i].code == (BPF_LD | BPF_IMM | BPF_DW)) {
+			p.resolved[i] = in[i].src_reg == BPF_PSEUDO_MAP_FD ||
+					in[i].src_reg == BPF_PSEUDO_MAP_VALUE;
+			i++; /* its second slot has no line of its own */
+		}
+	}
+	ck_assert_int_eq(mapops_prog_func_info(mp, &lo), 0);
+	if (lo.func_info) {
+		how.btf_fd = (int)lo.prog_btf_fd;
+		how.func_info = lo.func_info;
+		how.func_info_cnt = lo.func_info_cnt;
+	}
+	compare(&p, &how, group);
+}
+
+/* The legacy packet loads through mapops_ld_abs() and mapops_ld_ind(),
+ * every size (a socket filter with the context in r6). */
+START_TEST(kernel_print_typed_packet_loads)
+{
+	static const int sizes[] = { BPF_W, BPF_H, BPF_B };
+	mapops_prog_t *mp = mapops_prog_new();
+	size_t i;
+
+	ck_assert_ptr_nonnull(mp);
+	OK(mapops_alu64_reg(mp, BPF_MOV, BPF_REG_6, BPF_REG_1));
+	OK(mapops_alu64_imm(mp, BPF_MOV, BPF_REG_7, 2));
+	for (i = 0; i < NSLOTS(sizes); i++) {
+		OK(mapops_ld_abs(mp, sizes[i], 12 + (int)i));
+		OK(mapops_ld_ind(mp, sizes[i], BPF_REG_7, 14 - (int)i));
+	}
+	OK(mapops_alu64_imm(mp, BPF_MOV, BPF_REG_0, 0));
+	OK(mapops_exit(mp));
+	compare_built(mp, BPF_PROG_TYPE_SOCKET_FILTER, "typed_packet_loads");
+	mapops_prog_free(mp);
+}
+END_TEST
+
+/* A bpf-to-bpf call (mapops_call()), a callback's address
+ * (mapops_ld_func()) handed to bpf_loop, and a helper call: the kernel
+ * prints the call as "call pc+N" and the callback as "rN = 0x<imm>". */
+START_TEST(kernel_print_typed_calls)
+{
+	mapops_prog_t *mp = mapops_prog_new();
+
+	ck_assert_ptr_nonnull(mp);
+	if (!kernel_has(5, 17, "typed_calls", "bpf_loop")) {
+		mapops_prog_free(mp);
+		return;
+	}
+	OK(mapops_alu64_imm(mp, BPF_MOV, BPF_REG_1, 5));
+	OK(mapops_call(mp, "twice"));
+	OK(mapops_alu64_reg(mp, BPF_MOV, BPF_REG_6, BPF_REG_0));
+	OK(mapops_alu64_imm(mp, BPF_MOV, BPF_REG_1, 3));
+	OK(mapops_ld_func(mp, BPF_REG_2, "body"));
+	OK(mapops_alu64_imm(mp, BPF_MOV, BPF_REG_3, 0));
+	OK(mapops_alu64_imm(mp, BPF_MOV, BPF_REG_4, 0));
+	OK(mapops_call_helper(mp, BPF_FUNC_loop));
+	OK(mapops_call_helper(mp, BPF_FUNC_ktime_get_ns));
+	OK(mapops_alu64_reg(mp, BPF_MOV, BPF_REG_0, BPF_REG_6));
+	OK(mapops_exit(mp));
+	OK(mapops_label(mp, "twice"));
+	OK(mapops_alu64_reg(mp, BPF_MOV, BPF_REG_0, BPF_REG_1));
+	OK(mapops_alu64_imm(mp, BPF_MUL, BPF_REG_0, 2));
+	OK(mapops_exit(mp));
+	OK(mapops_label(mp, "body"));
+	OK(mapops_alu64_imm(mp, BPF_MOV, BPF_REG_0, 0));
+	OK(mapops_exit(mp));
+	compare_built(mp, BPF_PROG_TYPE_SOCKET_FILTER, "typed_calls");
+	mapops_prog_free(mp);
+}
+END_TEST
+
+/* mapops_call_kfunc() and mapops_call_kfunc_name(): the kernel prints the
+ * kfunc by its name from its BTF, as the printer does. */
+START_TEST(kernel_print_typed_kfunc)
+{
+	mapops_prog_t *mp = mapops_prog_new();
+	struct btf *btf;
+	int id;
+
+	ck_assert_ptr_nonnull(mp);
+	if (access("/sys/kernel/btf/vmlinux", R_OK) != 0) {
+		printf("typed_kfunc: SKIPPED: no /sys/kernel/btf/vmlinux for the kfunc id\n");
+		mapops_prog_free(mp);
+		return;
+	}
+	btf = btf__load_vmlinux_btf();
+	ck_assert_ptr_nonnull(btf);
+	id = btf__find_by_name_kind(btf, "bpf_cast_to_kern_ctx", BTF_KIND_FUNC);
+	btf__free(btf);
+	if (id <= 0) {
+		ck_assert(!kernel_has(6, 2, "typed_kfunc", "bpf_cast_to_kern_ctx"));
+		mapops_prog_free(mp);
+		return;
+	}
+	OK(mapops_alu64_reg(mp, BPF_MOV, BPF_REG_6, BPF_REG_1));
+	OK(mapops_call_kfunc(mp, id));
+	OK(mapops_alu64_reg(mp, BPF_MOV, BPF_REG_1, BPF_REG_6));
+	OK(mapops_call_kfunc_name(mp, "bpf_cast_to_kern_ctx"));
+	OK(mapops_alu64_imm(mp, BPF_MOV, BPF_REG_0, 0));
+	OK(mapops_exit(mp));
+	compare_built(mp, BPF_PROG_TYPE_SOCKET_FILTER, "typed_kfunc");
+	mapops_prog_free(mp);
+}
+END_TEST
+
+/* The v4 instructions (6.6): signed division and modulo, 64 and 32 bits,
+ * immediate and register; the sign-extending moves and loads; bswap;
+ * gotol. */
+START_TEST(kernel_print_typed_v4)
+{
+	static const int sizes[] = { BPF_W, BPF_H, BPF_B };
+	mapops_prog_t *mp = mapops_prog_new();
+	size_t i;
+
+	ck_assert_ptr_nonnull(mp);
+	if (!kernel_has(6, 6, "typed_v4", "the v4 instructions")) {
+		mapops_prog_free(mp);
+		return;
+	}
+	OK(mapops_alu64_imm(mp, BPF_MOV, BPF_REG_2, -100));
+	OK(mapops_alu64_imm(mp, BPF_MOV, BPF_REG_3, 7));
+	OK(mapops_alu64_signed_imm(mp, BPF_DIV, BPF_REG_2, -3));
+	OK(mapops_alu64_signed_imm(mp, BPF_MOD, BPF_REG_2, 5));
+	OK(mapops_alu64_signed_reg(mp, BPF_DIV, BPF_REG_2, BPF_REG_3));
+	OK(mapops_alu64_signed_reg(mp, BPF_MOD, BPF_REG_2, BPF_REG_3));
+	OK(mapops_alu32_signed_imm(mp, BPF_DIV, BPF_REG_2, -3));
+	OK(mapops_alu32_signed_imm(mp, BPF_MOD, BPF_REG_2, 5));
+	OK(mapops_alu32_signed_reg(mp, BPF_DIV, BPF_REG_2, BPF_REG_3));
+	OK(mapops_alu32_signed_reg(mp, BPF_MOD, BPF_REG_2, BPF_REG_3));
+	OK(mapops_movsx64(mp, BPF_REG_4, BPF_REG_3, 8));
+	OK(mapops_movsx64(mp, BPF_REG_4, BPF_REG_3, 16));
+	OK(mapops_movsx64(mp, BPF_REG_4, BPF_REG_3, 32));
+	OK(mapops_movsx32(mp, BPF_REG_4, BPF_REG_3, 8));
+	OK(mapops_movsx32(mp, BPF_REG_4, BPF_REG_3, 16));
+	OK(mapops_bswap(mp, BPF_REG_2, 16));
+	OK(mapops_bswap(mp, BPF_REG_2, 32));
+	OK(mapops_bswap(mp, BPF_REG_2, 64));
+	OK(mapops_st_mem(mp, BPF_DW, BPF_REG_10, -8, -5));
+	for (i = 0; i < NSLOTS(sizes); i++)
+		OK(mapops_ldx_memsx(mp, sizes[i], BPF_REG_5, BPF_REG_10, -8));
+	OK(mapops_gotol(mp, "out"));
+	OK(mapops_label(mp, "out"));
+	OK(mapops_alu64_imm(mp, BPF_MOV, BPF_REG_0, 0));
+	OK(mapops_exit(mp));
+	compare_built(mp, BPF_PROG_TYPE_SOCKET_FILTER, "typed_v4");
+	mapops_prog_free(mp);
+}
+END_TEST
+
+/* may_goto (6.9), bounding a loop the verifier could not bound. */
+START_TEST(kernel_print_typed_may_goto)
+{
+	mapops_prog_t *mp = mapops_prog_new();
+
+	ck_assert_ptr_nonnull(mp);
+	if (!kernel_has(6, 9, "typed_may_goto", "may_goto")) {
+		mapops_prog_free(mp);
+		return;
+	}
+	OK(mapops_alu64_imm(mp, BPF_MOV, BPF_REG_0, 0));
+	OK(mapops_label(mp, "again"));
+	OK(mapops_may_goto(mp, "out"));
+	OK(mapops_alu64_imm(mp, BPF_ADD, BPF_REG_0, 1));
+	OK(mapops_ja(mp, "again"));
+	OK(mapops_label(mp, "out"));
+	OK(mapops_exit(mp));
+	compare_built(mp, BPF_PROG_TYPE_SOCKET_FILTER, "typed_may_goto");
+	mapops_prog_free(mp);
+}
+END_TEST
+
+/* load_acquire and store_release (6.15), every size, on the stack. */
+START_TEST(kernel_print_typed_acquire_release)
+{
+	static const struct {
+		int size, off;
+	} slots[] = {
+		{ BPF_DW, -8 }, { BPF_W, -12 }, { BPF_H, -14 }, { BPF_B, -15 },
+	};
+	mapops_prog_t *mp = mapops_prog_new();
+	size_t i;
+
+	ck_assert_ptr_nonnull(mp);
+	if (!kernel_has(6, 15, "typed_acquire_release",
+			"load_acquire and store_release")) {
+		mapops_prog_free(mp);
+		return;
+	}
+	OK(mapops_alu64_imm(mp, BPF_MOV, BPF_REG_2, 9));
+	for (i = 0; i < NSLOTS(slots); i++) {
+		OK(mapops_store_release(mp, slots[i].size, BPF_REG_10, BPF_REG_2,
+					slots[i].off));
+		OK(mapops_load_acquire(mp, slots[i].size, BPF_REG_3, BPF_REG_10,
+				       slots[i].off));
+	}
+	OK(mapops_alu64_imm(mp, BPF_MOV, BPF_REG_0, 0));
+	OK(mapops_exit(mp));
+	compare_built(mp, BPF_PROG_TYPE_SOCKET_FILTER, "typed_acquire_release");
+	mapops_prog_free(mp);
+}
+END_TEST
+
 #define CASE(s, name)                                                        \
 	do {                                                                  \
 		TCase *tc_ = tcase_create(#name);                             \
@@ -522,6 +794,12 @@ static Suite *kernel_print_suite(void)
 	CASE(s, kernel_print_pseudo_func);
 	CASE(s, kernel_print_packet_loads);
 	CASE(s, kernel_print_map_loads);
+	CASE(s, kernel_print_typed_packet_loads);
+	CASE(s, kernel_print_typed_calls);
+	CASE(s, kernel_print_typed_kfunc);
+	CASE(s, kernel_print_typed_v4);
+	CASE(s, kernel_print_typed_may_goto);
+	CASE(s, kernel_print_typed_acquire_release);
 	return s;
 }
 

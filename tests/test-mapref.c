@@ -196,6 +196,81 @@ START_TEST(map_ref_refusals)
 }
 END_TEST
 
+/* The dump names the map of each named load, with the fd bound at the
+ * time; a direct value keeps its offset; an fd operand prints as before.
+ * mapops_insn_snprint() of the same slot keeps the kernel's syntax. */
+START_TEST(map_ref_dump_names_map)
+{
+	mapops_prog_t *p = new_prog();
+	const struct bpf_insn *in;
+	const char *text;
+	char buf[64];
+	size_t n;
+
+	ck_assert_int_eq(mapops_ld_map_fd(p, 1, mapops_map_ref(p, "counters")), 0);
+	ck_assert_int_eq(mapops_ld_map_value(p, 3, mapops_map_ref(p, "stats"), 24), 0);
+	ck_assert_int_eq(mapops_ld_map_fd(p, 4, FD_B), 0);
+	ck_assert_int_eq(mapops_prog_bind_map(p, "counters", FD_A), 0);
+	ck_assert_int_eq(mapops_prog_bind_map(p, "stats", 11), 0);
+	text = mapops_prog_dump_text(p);
+	ck_assert_ptr_nonnull(text);
+	ck_assert_str_eq(text,
+			 "   ; mapops_ld_map_fd #1\n"
+			 "   0: r1 = map \"counters\" (map_fd#7)\n"
+			 "   ; mapops_ld_map_value #1\n"
+			 "   2: r3 = map_value(\"stats\")+24 (map_fd#11)\n"
+			 "   ; mapops_ld_map_fd #2\n"
+			 "   4: r4 = map_fd#9\n");
+	/* Rebinding changes the fd shown. */
+	ck_assert_int_eq(mapops_prog_bind_map(p, "counters", 12), 0);
+	text = mapops_prog_dump_text(p);
+	ck_assert_ptr_nonnull(text);
+	ck_assert_ptr_nonnull(strstr(text, "   0: r1 = map \"counters\" (map_fd#12)\n"));
+	in = mapops_prog_insns(p, &n);
+	ck_assert_ptr_nonnull(in);
+	ck_assert_int_eq(mapops_insn_snprint(buf, sizeof(buf), in, n, 0), 14);
+	ck_assert_str_eq(buf, "r1 = map_fd#12");
+	ck_assert_int_gt(mapops_insn_snprint(buf, sizeof(buf), in, n, 2), 0);
+	ck_assert_str_eq(buf, "r3 = map_value(map_fd#11)+24");
+	mapops_prog_free(p);
+}
+END_TEST
+
+/* A name with control bytes, a backslash and quotes is escaped in the
+ * dump as in messages; every load of a sequence is named. */
+START_TEST(map_ref_dump_escapes_name)
+{
+	mapops_prog_t *p = new_prog();
+	const char *text, *at;
+	int loads = 0;
+
+	ck_assert_int_eq(mapops_map_increment_atomic(p, mapops_map_ref(p, "a\"b\\c\n"),
+						     -4, -16, 1), 0);
+	ck_assert_int_eq(mapops_prog_bind_map(p, "a\"b\\c\n", FD_A), 0);
+	text = mapops_prog_dump_text(p);
+	ck_assert_ptr_nonnull(text);
+	for (at = text; (at = strstr(at, "r1 = map \"a\\\"b\\\\c\\x0a\" (map_fd#7)\n")); at++)
+		loads++;
+	ck_assert_int_eq(loads, 3); /* three lookups and updates */
+	ck_assert_ptr_null(strstr(text, "= map_fd#"));
+	mapops_prog_free(p);
+}
+END_TEST
+
+/* An unbound name: the dump fails as resolution does (ENOENT). */
+START_TEST(map_ref_dump_unbound_enoent)
+{
+	mapops_prog_t *p = new_prog();
+
+	ck_assert_int_eq(mapops_ld_map_fd(p, 1, mapops_map_ref(p, "late")), 0);
+	errno = 0;
+	ck_assert_ptr_null(mapops_prog_dump_text(p));
+	ck_assert_int_eq(errno, ENOENT);
+	ck_assert_ptr_nonnull(strstr(mapops_prog_error(p), "map \"late\" is never bound"));
+	mapops_prog_free(p);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("mapref");
@@ -214,5 +289,8 @@ int main(void)
 	TC(map_ref_every_load_filled);
 	TC(map_ref_unbound_enoent);
 	TC(map_ref_refusals);
+	TC(map_ref_dump_names_map);
+	TC(map_ref_dump_escapes_name);
+	TC(map_ref_dump_unbound_enoent);
 	return tu_run_suite(s);
 }

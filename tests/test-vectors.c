@@ -70,10 +70,24 @@ static enum arg_kind arg_kind_of(const char *ctype)
 /* One converted argument, as the generated calls take it. */
 #define arg mapops_api_arg
 
+/* The one program-level call a vector may make besides the builders:
+ * ["bind_map", "name", fd] is mapops_prog_bind_map(). */
+static int call_bind_map(mapops_prog_t *p, const struct arg *a)
+{
+	return mapops_prog_bind_map(p, a[0].s, (int)a[1].i);
+}
+
+static const struct mapops_api_call bind_map_call = {
+	102, "bind_map", call_bind_map, 2, { "label", "map" },
+	{ "const char *", "int" }, 0, { { 0 } },
+};
+
 static const struct mapops_api_call *find_call(const char *name)
 {
 	size_t i;
 
+	if (strcmp(name, bind_map_call.name) == 0)
+		return &bind_map_call;
 	for (i = 0; i < MAPOPS_API_NCALLS; i++)
 		if (strcmp(mapops_api_calls[i].name, name) == 0)
 			return &mapops_api_calls[i];
@@ -260,6 +274,9 @@ static void free_all(void)
 struct call {
 	const struct mapops_api_call *def;
 	struct arg args[MAX_ARGS];
+	/* {"map_ref": "name"}: the operand of mapops_map_ref(prog, name),
+	 * taken just before the call (NULL: args[k] as parsed). */
+	const char *ref[MAX_ARGS];
 };
 
 struct expect_err {
@@ -460,6 +477,30 @@ static void parse_integer(json_object *j, bool is_unsigned, bool *neg,
 		  json_object_to_json_string(j));
 }
 
+/* {"map_ref": "name"} for a map operand: the name, else NULL. */
+static const char *parse_map_ref(json_object *j, const char *kind,
+				 const char *what)
+{
+	static const char *const ref_keys[] = { "map_ref" };
+	json_object *t;
+	const char *bad;
+
+	if (!json_object_is_type(j, json_type_object) ||
+	    !json_object_object_get_ex(j, "map_ref", &t))
+		return NULL;
+	if (strcmp(kind, "map") != 0)
+		fail_case("%s is %s, but only a map operand takes {\"map_ref\": NAME}",
+			  what, json_object_to_json_string(j));
+	if (json_object_object_length(j) != 1 ||
+	    !has_only_keys(j, ref_keys, 1, &bad) ||
+	    !json_object_is_type(t, json_type_string) ||
+	    strlen(json_object_get_string(t)) !=
+		    (size_t)json_object_get_string_len(t))
+		fail_case("%s is %s, not {\"map_ref\": \"NAME\"}", what,
+			  json_object_to_json_string(j));
+	return json_object_get_string(t);
+}
+
 static void parse_arg(json_object *j, enum arg_kind kind, struct arg *a,
 		      const char *what)
 {
@@ -553,10 +594,14 @@ static void parse_calls(json_object *list)
 		calls[i].def = def;
 		ncalls = i + 1;
 		for (k = 0; k < def->nargs; k++) {
+			json_object *ja = json_object_array_get_idx(c, (size_t)k + 1);
+
 			snprintf(what, sizeof(what), "calls[%zu] (%s) argument %d",
 				 i, name, k + 1);
-			parse_arg(json_object_array_get_idx(c, (size_t)k + 1),
-				  arg_kind_of(def->ctypes[k]), &calls[i].args[k], what);
+			calls[i].ref[k] = parse_map_ref(ja, def->kinds[k], what);
+			if (!calls[i].ref[k])
+				parse_arg(ja, arg_kind_of(def->ctypes[k]),
+					  &calls[i].args[k], what);
 		}
 	}
 	ncalls = n;
@@ -655,6 +700,26 @@ static void check_failure(const char *what, int rc, int err_seen,
 			  msg, e->message);
 }
 
+/* Takes the map_ref operands of calls[i] (as a binding's caller would,
+ * right before the call). */
+static void take_refs(size_t i)
+{
+	int k;
+
+	for (k = 0; k < calls[i].def->nargs; k++) {
+		int op;
+
+		if (!calls[i].ref[k])
+			continue;
+		op = mapops_map_ref(prog, calls[i].ref[k]);
+		if (op < 0 && op > -4096)
+			fail_case("%s argument %d: mapops_map_ref(\"%s\") failed with %d: %s",
+				  call_text(i), k + 1, calls[i].ref[k], op,
+				  mapops_prog_error(prog));
+		calls[i].args[k].i = op;
+	}
+}
+
 static void run_calls(size_t upto)
 {
 	size_t i;
@@ -662,6 +727,7 @@ static void run_calls(size_t upto)
 	for (i = 0; i < upto; i++) {
 		int rc;
 
+		take_refs(i);
 		errno = 0;
 		rc = calls[i].def->call(prog, calls[i].args);
 		if (rc != 0)
@@ -741,6 +807,7 @@ START_TEST(vector_case)
 		snap = malloc((cnt ? cnt : 1) * sizeof(*snap));
 		ck_assert_ptr_nonnull(snap);
 		memcpy(snap, got, cnt * sizeof(*snap));
+		take_refs(last);
 		errno = 0;
 		rc = calls[last].def->call(prog, calls[last].args);
 		seen = errno;

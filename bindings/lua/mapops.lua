@@ -675,14 +675,15 @@ end
 
 -- A map operand naming a map of this program, bound later with
 -- bind_map() (mapops_map_ref): pass it wherever a map fd goes.
--- The operand, or nil, message, errno.
+-- The operand, or nil, message, errno (the message starts with the
+-- caller's line, as a builder's does).
 function methods.map_ref(self, name)
 	local p, why = handle(self, "map_ref")
-	if not p then return nil, why, EINVAL end
+	if not p then return at_caller(nil, why, EINVAL) end
 	local s, err = cstring(name)
-	if s == nil then return fail("map_ref", "name", err) end
+	if s == nil then return at_caller(fail("map_ref", "name", err)) end
 	local rc = C.mapops_map_ref(p, s)
-	if rc < 0 and rc >= -4095 then return lib_fail(p, rc) end
+	if rc < 0 and rc >= -4095 then return at_caller(lib_fail(p, rc)) end
 	return rc
 end
 
@@ -690,12 +691,14 @@ end
 -- true, or nil, message, errno.
 function methods.bind_map(self, name, map_fd)
 	local p, why = handle(self, "bind_map")
-	if not p then return nil, why, EINVAL end
+	if not p then return at_caller(nil, why, EINVAL) end
 	local s, err = cstring(name)
-	if s == nil then return fail("bind_map", "name", err) end
+	if s == nil then return at_caller(fail("bind_map", "name", err)) end
 	local fd, ferr = int32(map_fd)
-	if fd == nil then return fail("bind_map", "map_fd", ferr) end
-	return result(p, C.mapops_prog_bind_map(p, s, fd))
+	if fd == nil then return at_caller(fail("bind_map", "map_fd", ferr)) end
+	local rc = C.mapops_prog_bind_map(p, s, fd)
+	if rc < 0 then return at_caller(lib_fail(p, rc)) end
+	return true
 end
 
 -- Lets the library use v4 instructions where it picks one itself (a far

@@ -785,8 +785,13 @@ MAPOPS_API int mapops_insn_snprint(char *buf, size_t size,
  *         4: r1 = map_fd#3
  *         6: r2 = r10
  *
- * Control characters and backslashes in label names and tags are escaped
- * ("\x0a", "\\"), and '"' in tags.  out is flushed at the end.
+ * A load of a named map (mapops_map_ref()) shows the name with the fd it
+ * is bound to: "r1 = map \"counters\" (map_fd#5)", and for a direct value
+ * "r1 = map_value(\"counters\")+4 (map_fd#5)" (mapops_insn_snprint(),
+ * which sees only the bytes, keeps the kernel's "r1 = map_fd#5").
+ * Control characters and backslashes in label names, map names and tags
+ * are escaped ("\x0a", "\\"), and '"' in tags and map names.  out is
+ * flushed at the end.
  * Returns 0, or a negative errno with errno set: -EINVAL prog or out is
  * NULL; the errors of mapops_prog_insns(); -ENOMEM; -EIO writing failed
  * (the message names the stream's errno, e.g. ENOSPC, when it is known).

@@ -12,13 +12,22 @@ local T = require "testlib"
 local VECTORS = os.getenv("MAPOPS_VECTORS")
 
 -- The calls a vector may make: the builders of the description (the C
--- names without "mapops_"), and their 64-bit parameters by position after
--- the handle, from mapops/_api.lua.
-local CALLS, WIDE, BYTES = {}, {}, {}
+-- names without "mapops_") and bind_map (mapops_prog_bind_map), their
+-- 64-bit parameters by position after the handle, from mapops/_api.lua,
+-- and which parameters are map operands (they take {"map_ref": NAME}).
+local CALLS, WIDE, BYTES, MAPS = {}, {}, {}, {}
 for _, f in ipairs(API.FUNCTIONS) do
+	if f.name == "mapops_prog_bind_map" then
+		CALLS.bind_map = true
+		MAPS.bind_map = { [2] = true }
+	end
 	if f.builder then
 		CALLS[f.short] = true
 		for i, prm in ipairs(f.params) do
+			if prm.kind == "map" then
+				MAPS[f.short] = MAPS[f.short] or {}
+				MAPS[f.short][i] = true
+			end
 			if prm.check == "u64" or prm.check == "s64" then
 				WIDE[f.short] = WIDE[f.short] or {}
 				WIDE[f.short][i] = prm.check
@@ -93,7 +102,18 @@ local function do_call(prog, call)
 	local n = #call - 1
 	for i = 1, n do
 		local a = call[i + 1]
-		if BYTES[name] and BYTES[name][i] then a = emit_bytes(a) else a = convert_arg(name, i, a) end
+		if type(a) == "table" and a.map_ref ~= nil then
+			-- {"map_ref": NAME}: the operand, taken just before the call
+			if not (MAPS[name] and MAPS[name][i]) then
+				error(string.format("argument %d of %s is {map_ref}, but only a map operand takes it", i, name))
+			end
+			if type(a.map_ref) ~= "string" or next(a, "map_ref") ~= nil or next(a) ~= "map_ref" then
+				error("not {\"map_ref\": \"NAME\"}: " .. T.fmt(a))
+			end
+			local op, msg = prog:map_ref(a.map_ref)
+			if not op then error("map_ref(" .. T.fmt(a.map_ref) .. ") failed: " .. T.fmt(msg)) end
+			a = op
+		elseif BYTES[name] and BYTES[name][i] then a = emit_bytes(a) else a = convert_arg(name, i, a) end
 		args[i] = a
 	end
 	return prog[name](prog, unpack(args, 1, n))
@@ -103,7 +123,10 @@ local function describe_call(call)
 	local parts = {}
 	for i = 2, #call do
 		local a = call[i]
-		if type(a) == "table" then a = a.int and ("{int " .. a.int .. "}") or "[...]" end
+		if type(a) == "table" then
+			a = a.int and ("{int " .. a.int .. "}") or
+				a.map_ref and ("{map_ref " .. tostring(a.map_ref) .. "}") or "[...]"
+		end
 		parts[#parts + 1] = tostring(a)
 	end
 	return string.format("%s(%s)", tostring(call[1]), table.concat(parts, ", "))

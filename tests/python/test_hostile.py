@@ -50,6 +50,10 @@ def valid_arguments():
                 name = call[0]
                 if name not in _api.METHODS.values() or name in valid:
                     continue
+                # a named map ({"map_ref": NAME}) needs its program: skip
+                if any(isinstance(a, dict) and "int" not in a
+                       for a in call[1:]):
+                    continue
                 args = [int(a["int"], 0) if isinstance(a, dict) else a
                         for a in call[1:]]
                 params = _api.PROTOTYPES["mapops_" + name][1][1:]

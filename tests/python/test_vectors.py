@@ -20,8 +20,9 @@ VECTORS = os.environ.get("MAPOPS_VECTORS") or os.path.join(
 
 # The Program methods a vector may call: the generated builder methods
 # (mapops._api.METHODS, one per builder of lib/mapops.api with integer and
-# text arguments) and emit(), written by hand; nothing else.
-BUILDERS = set(METHODS.values()) | {"emit"}
+# text arguments), emit() and bind_map() (mapops_prog_bind_map), written by
+# hand; nothing else.
+BUILDERS = set(METHODS.values()) | {"emit", "bind_map"}
 
 _INT_TEXT = re.compile(r"^(-?)(0[xX][0-9a-fA-F]+|0|[1-9][0-9]*)$")
 ERRNO_NAMES = ("EINVAL", "EBADF", "ENOENT", "EEXIST", "ERANGE", "E2BIG",
@@ -72,20 +73,36 @@ def bytes_to_slots(data):
     return [data[i:i + 8].hex() for i in range(0, len(data), 8)]
 
 
+class MapRef:
+    """{"map_ref": NAME}: prog.map_ref(NAME), taken just before the call."""
+
+    def __init__(self, name):
+        self.name = name
+
+
 def convert_args(name, args):
     """JSON arguments -> Python arguments of Program.<name>()."""
     if name == "emit":
         if len(args) != 1:
             raise VectorError("emit takes one argument, a list of slots")
         return [slots_to_bytes(args[0])]
-    params = PROTOTYPES["mapops_" + name][1][1:]
+    cname = "mapops_prog_bind_map" if name == "bind_map" else "mapops_" + name
+    params = PROTOTYPES[cname][1][1:]
     if len(args) != len(params):
         raise VectorError("%s takes %d arguments after the program, got %d"
                           % (name, len(params), len(args)))
     out = []
     for k, (a, p) in enumerate(zip(args, params), 1):
         what = "%s argument %d (%s)" % (name, k, p.name)
-        if isinstance(p, Int):
+        if isinstance(a, dict) and "map_ref" in a:
+            if p.kind != "map":
+                raise VectorError("%s is %r, but only a map operand takes "
+                                  "{\"map_ref\": NAME}" % (what, a))
+            if set(a) != {"map_ref"} or not isinstance(a["map_ref"], str):
+                raise VectorError("%s is %r, not {\"map_ref\": \"NAME\"}"
+                                  % (what, a))
+            a = MapRef(a["map_ref"])
+        elif isinstance(p, Int):
             if isinstance(a, dict):
                 if set(a) != {"int"}:
                     raise VectorError("%s is %r, not {\"int\": TEXT}"
@@ -186,8 +203,17 @@ class VectorTest(unittest.TestCase):
     maxDiff = None
 
     def call(self, prog, i, name, args):
+        args = [self.map_ref(prog, i, a) if isinstance(a, MapRef) else a
+                for a in args]
         ret = getattr(prog, name)(*args)
         self.assertIsNone(ret, "calls[%d] (%s) returned %r" % (i, name, ret))
+
+    def map_ref(self, prog, i, ref):
+        try:
+            return prog.map_ref(ref.name)
+        except mapops.Error as e:
+            self.fail("calls[%d]: map_ref(%r) failed: %s"
+                      % (i, ref.name, e.strerror))
 
     def assertFailure(self, what, e, want_errno, want_message, prog):
         self.assertEqual(

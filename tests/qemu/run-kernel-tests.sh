@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Runs the kernel suites (tests/test-kernel-*.c, tests/test-load.c) on Debian
-# 12's own kernel, 6.1, whose verifier is older and stricter than the host's,
-# inside qemu (TCG: KVM does not work on these machines).
+# Runs the kernel suites (tests/test-kernel-*.c, tests/test-load.c,
+# tests/test-load-log.c) on Debian 12's own kernel, 6.1, whose verifier is
+# older and stricter than the host's, inside qemu (TCG: KVM does not work on
+# these machines).
 #
 #   tests/qemu/run-kernel-tests.sh [SOURCE_ROOT [BUILD_DIR]]
 #
@@ -30,7 +31,9 @@ src=$(cd "${1:-$here/../..}" && pwd)
 build=${2:-$src/build-qemu}
 work=$build/qemu-kernel-tests
 cache=${MAPOPS_QEMU_CACHE:-$src/build-qemu-cache}
-suites=${MAPOPS_QEMU_TESTS:-test-kernel-maps test-kernel-ptr test-kernel-compose test-kernel-subprogs test-kernel-isa test-load test-kernel-events test-kernel-queue test-kernel-tailcall test-kernel-mapvalue test-kernel-mapreg test-kernel-mapref}
+# Every kernel suite.  A suite whose instructions or helpers the 6.1 kernel
+# lacks skips those cases, printing "SKIPPED ..." with the kernel it needs.
+suites=${MAPOPS_QEMU_TESTS:-test-kernel-maps test-kernel-ptr test-kernel-compose test-kernel-subprogs test-kernel-isa test-load test-load-log test-kernel-events test-kernel-queue test-kernel-tailcall test-kernel-mapvalue test-kernel-mapreg test-kernel-mapref test-kernel-counting test-kernel-print}
 vm_timeout=${MAPOPS_QEMU_TIMEOUT:-600}
 t0=$(date +%s.%N)
 
