@@ -39,8 +39,8 @@ static inline struct bpf_insn insn_make(int code, int dst, int src, int off,
 	/* The same bytes as the fields below, composed in a register: the
 	 * slot then reaches memory as one 8-byte store, which the 8-byte load
 	 * that appends it can forward.  Field by field, that load waits for
-	 * five narrow stores to retire (a store-forwarding stall, measured at
-	 * a third of a one-slot call). */
+	 * four narrow stores to retire (a store-forwarding stall; composing
+	 * the slot here made a one-slot call about 5% faster). */
 	__u64 v = (__u64)(__u8)code | (__u64)(dst & 0xf) << 8 |
 		  (__u64)(src & 0xf) << 12 | (__u64)(__u16)off << 16 |
 		  (__u64)(__u32)imm << 32;

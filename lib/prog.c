@@ -133,8 +133,8 @@ int op_append(struct op *o, const struct bpf_insn *insns, size_t n)
 		return op_fail(o);
 	/* Slot by slot: the caller has just written each slot with one 8-byte
 	 * store, which an 8-byte load forwards; memcpy's wider loads span
-	 * several such stores and stall until they retire (measured: a sixth
-	 * of a map operation's build time). */
+	 * several such stores and stall until they retire (perf put 14% of
+	 * building map_lookup sequences in that memcpy). */
 	for (i = 0; i < n; i++)
 		p[i] = insns[i];
 	return op_commit(o, p + n);
