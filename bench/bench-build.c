@@ -43,6 +43,7 @@
  * kernel about it once per program, as it would for a caller's), or
  * FAKE_MAP_FD when bpf() is refused. */
 static int bench_map = FAKE_MAP_FD;
+static bool real_map;
 
 static double now_ns(void)
 {
@@ -224,7 +225,7 @@ static double kernel_load_ns(size_t calls, int reps, unsigned *processed)
 	LIBBPF_OPTS(bpf_prog_load_opts, o, .log_buf = log,
 		    .log_size = sizeof(log), .log_level = 4);
 
-	if (bench_map == FAKE_MAP_FD)
+	if (!real_map)
 		return -1;
 	names_make(&names, calls / MIX_BLOCK_CALLS + 1);
 	p = lib_mix(calls, &names, bench_map);
@@ -419,8 +420,10 @@ int main(int argc, char **argv)
 	libbpf_set_print(NULL);
 	fd = bpf_map_create(BPF_MAP_TYPE_HASH, "bench", sizeof(__u32),
 			    sizeof(__u64), 1, NULL);
-	if (fd >= 0)
+	if (fd >= 0) {
 		bench_map = fd;
+		real_map = true;
+	}
 
 	printf("{\n  \"reps\": %d,\n  \"scale_reps\": %d,\n", reps, scale_reps);
 	printf("  \"map\": \"%s\",\n", fd >= 0 ? "a hash map"

@@ -799,6 +799,12 @@ static void table(const struct cfg *cf, const char *anchor,
 	size_t k;
 
 	for (k = 0; k < NOPS; k++) {
+		if (array && (ops[k].kind == DELETE ||
+			      ops[k].kind == DELETE_PTR)) {
+			memset(&pp[k], 0, sizeof(pp[k]));
+			pp[k].method = "an array map's elements cannot be deleted: the library refuses the call (-EINVAL), as the kernel would";
+			continue;
+		}
 		make_pair(cf->dir, anchor, &ops[k], map_fd, &pp[k]);
 		if (!pp[k].ok || cf->quick)
 			continue;

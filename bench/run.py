@@ -382,8 +382,9 @@ def tables(res, command):
                      interval(x["diff"], n), interval(x["diff_aa"], n), v))
         w("")
     if cg.get("tables"):
-        w("Delete is timed on a miss only: a hit deletes the key on the first "
-          "run, and an array map's elements cannot be deleted (-EINVAL). On "
+        w("Delete is timed on a miss only, a hit deleting the key on the "
+          "first run; on an array map not at all: its elements cannot be "
+          "deleted, and the library refuses the call (-EINVAL). On "
           "an array map the verifier inlines the lookup, so most operations "
           "cost a few ns beyond the test-run loop and ratios mean little: "
           "read the differences.\n")
