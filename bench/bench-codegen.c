@@ -29,16 +29,20 @@
  *     turn; every repetition runs, in rotating order, libmapops, clang and
  *     clang again from another load (the A/A control of that row).  The
  *     programs must return the same value on every run.
- *   - direct value access: a counter in a one-element array through a
- *     BPF_PSEUDO_MAP_VALUE pointer (hand-encoded, what mapops_ld_map_value
- *     will emit) and through lookup-and-add (mapops_map_increment), against
- *     clang's own global variable (.bss) in the same array.
- * Prints one JSON object.  --quick: counts only (no kernel).
+ *   - direct value access, under every anchor, for 1 and 64 u64 counters:
+ *     clang's own global variables (.bss, relocated by libbpf against a
+ *     one-element array map of the benchmark's: the limit), the same
+ *     counters through mapops_ld_map_value, and through lookup-and-add
+ *     (mapops_map_increment) on an array map and on a hash map of as many
+ *     keys; slots, verifier, load time and run time, each against clang's.
+ * Prints one JSON object.  --quick: counts only (no kernel).  --direct-only:
+ * the direct value access part only.
  *
  * usage: bench-codegen OBJDIR [--quick] [--reps N] [--repeat N] [--loads N]
- *                      [--load-reps N]
+ *                      [--load-reps N] [--direct-only]
  *   OBJDIR holds OP.ANCHOR.bpf.o and OP.ANCHOR.mark.bpf.o (ANCHOR: clang14,
- *   clang19v4; an anchor without objects is skipped) and global.ANCHOR.bpf.o.
+ *   clang19v4; an anchor without objects is skipped), global.ANCHOR.bpf.o
+ *   and global64.ANCHOR.bpf.o.
  */
 #include <errno.h>
 #include <stdbool.h>
@@ -795,6 +799,12 @@ static void table(const struct cfg *cf, const char *anchor,
 	size_t k;
 
 	for (k = 0; k < NOPS; k++) {
+		if (array && (ops[k].kind == DELETE ||
+			      ops[k].kind == DELETE_PTR)) {
+			memset(&pp[k], 0, sizeof(pp[k]));
+			pp[k].method = "an array map's elements cannot be deleted: the library refuses the call (-EINVAL), as the kernel would";
+			continue;
+		}
 		make_pair(cf->dir, anchor, &ops[k], map_fd, &pp[k]);
 		if (!pp[k].ok || cf->quick)
 			continue;
@@ -857,85 +867,187 @@ static void table(const struct cfg *cf, const char *anchor,
  * Direct value access (a one-element array map)
  * ------------------------------------------------------------------------ */
 
-/* counter += 1 through a BPF_PSEUDO_MAP_VALUE pointer (what
- * mapops_ld_map_value(p, BPF_REG_1, fd, 0) emits, then three plain
- * instructions), and the same counter through lookup-and-add. */
-static void direct_lib(int map_fd, bool lookup, struct prog *out)
+/* An array or hash map of `entries` u32 keys 0..entries-1 (all present) and
+ * value_size-byte values. */
+static int map_new_n(enum bpf_map_type type, __u32 value_size, __u32 entries)
+{
+	static const __u8 zero[4096];
+	__u32 key;
+	int fd;
+
+	fd = bpf_map_create(type, "bench", sizeof(__u32), value_size, entries,
+			    NULL);
+	if (fd < 0)
+		die("bpf_map_create", strerror(errno));
+	for (key = 0; key < entries; key++)
+		if (bpf_map_update_elem(fd, &key, zero, BPF_ANY))
+			die("bpf_map_update_elem", strerror(errno));
+	return fd;
+}
+
+/* clang's program of global counters (.bss) as libbpf relocates it, its
+ * .bss pointed at map_fd: every BPF_PSEUDO_MAP_VALUE load names map_fd
+ * with the variable's offset in its second slot.  Returns the size of .bss. */
+static __u32 read_global(const char *path, const char *prog_name, int map_fd,
+			 struct prog *out)
+{
+	struct bpf_object *obj = bpf_object__open_file(path, NULL);
+	struct bpf_program *bp;
+	struct bpf_map *bss;
+	__u32 size;
+	size_t i;
+
+	if (!obj)
+		die(path, strerror(errno));
+	bss = bpf_object__find_map_by_name(obj, ".bss");
+	bp = bpf_object__find_program_by_name(obj, prog_name);
+	if (!bss || !bp)
+		die(path, "no .bss or no program of that name");
+	size = bpf_map__value_size(bss);
+	if (bpf_map__reuse_fd(bss, map_fd) || bpf_object__load(obj))
+		die(path, "libbpf could not load it against the benchmark's map");
+	prog_set(out, bpf_program__insns(bp), bpf_program__insn_cnt(bp));
+	for (i = 0; i + 1 < out->n; i++)
+		if (is_ld64(&out->in[i])) {
+			if (out->in[i].src_reg == BPF_PSEUDO_MAP_VALUE)
+				out->in[i].imm = map_fd; /* libbpf's dup */
+			i++;
+		}
+	bpf_object__close(obj);
+	return size;
+}
+
+/* n u64 counters += 1: through mapops_ld_map_value (counter k at byte 8k
+ * of map_fd's one value), or through lookup-and-add (mapops_map_increment,
+ * key k of map_fd); then "r0 = 0; exit" as clang ends (w0 under -mcpu=v4). */
+static void direct_lib(bool lookup, int n, int map_fd, const struct prog *clang,
+		       struct prog *out)
 {
 	mapops_prog_t *p = mapops_prog_new();
-	struct bpf_insn ld[2] = {
-		{ .code = BPF_LD | BPF_IMM | BPF_DW, .dst_reg = BPF_REG_1,
-		  .src_reg = BPF_PSEUDO_MAP_VALUE, .imm = map_fd },
-		{ .imm = 0 },
-	};
+	bool alu32 = clang->n >= 2 &&
+		     BPF_CLASS(clang->in[clang->n - 2].code) == BPF_ALU;
 	const struct bpf_insn *in;
-	size_t n;
-	bool ok;
+	size_t cnt;
+	bool ok = p != NULL;
+	int k;
 
-	if (!p)
-		die("mapops_prog_new", strerror(ENOMEM));
-	if (lookup) {
-		ok = mapops_st_mem(p, BPF_W, BPF_REG_10, -4, 0) >= 0 &&
-		     mapops_map_increment(p, map_fd, -4, -16, 1) >= 0;
-	} else {
-		ok = mapops_emit(p, ld, 2) >= 0 &&
-		     mapops_ldx_mem(p, BPF_DW, BPF_REG_2, BPF_REG_1, 0) >= 0 &&
-		     mapops_alu64_imm(p, BPF_ADD, BPF_REG_2, 1) >= 0 &&
-		     mapops_stx_mem(p, BPF_DW, BPF_REG_1, BPF_REG_2, 0) >= 0;
+	for (k = 0; ok && k < n; k++) {
+		if (lookup)
+			ok = mapops_st_mem(p, BPF_W, BPF_REG_10, -4, k) >= 0 &&
+			     mapops_map_increment(p, map_fd, -4, -16, 1) >= 0;
+		else
+			ok = mapops_ld_map_value(p, BPF_REG_1, map_fd,
+						 (__u32)(8 * k)) >= 0 &&
+			     mapops_ldx_mem(p, BPF_DW, BPF_REG_2, BPF_REG_1,
+					    0) >= 0 &&
+			     mapops_alu64_imm(p, BPF_ADD, BPF_REG_2, 1) >= 0 &&
+			     mapops_stx_mem(p, BPF_DW, BPF_REG_1, BPF_REG_2,
+					    0) >= 0;
 	}
-	ok = ok && mapops_alu64_imm(p, BPF_MOV, BPF_REG_0, 0) >= 0 &&
+	ok = ok && (alu32 ? mapops_alu32_imm(p, BPF_MOV, BPF_REG_0, 0)
+			  : mapops_alu64_imm(p, BPF_MOV, BPF_REG_0, 0)) >= 0 &&
 	     mapops_exit(p) >= 0;
-	in = ok ? mapops_prog_insns(p, &n) : NULL;
+	in = ok ? mapops_prog_insns(p, &cnt) : NULL;
 	if (!in)
-		die("direct value program", mapops_prog_error(p));
-	prog_set(out, in, n);
+		die("direct value program",
+		    p ? mapops_prog_error(p) : strerror(ENOMEM));
+	prog_set(out, in, cnt);
 	mapops_prog_free(p);
 }
 
-static void direct(const struct cfg *cf, const char *anchor)
+/* Median CPU ns of one load of each of the n programs, reps loads each, the
+ * programs interleaved in rotating order. */
+static void load_times_n(struct prog *const *pr, int n, int reps, double *t)
 {
-	static int fds[3][MAX_LOADS];
-	static struct pair pairs[2];
-	struct prog pr[3]; /* clang .bss, direct value, lookup-and-add */
-	const char *names[3] = { "clang_global", "direct_value", "lookup_add" };
-	char path[4096];
-	struct vstats vs[3];
-	double empty, lt[3], dummy;
-	int map_fd = map_new(BPF_MAP_TYPE_ARRAY), i;
+	static double v[4][MAX_LOAD_REPS];
+	int i, k;
 
-	snprintf(path, sizeof(path), "%s/global.%s.bpf.o", cf->dir, anchor);
-	read_obj(path, "bench_global", &pr[0]);
-	relocate(&pr[0], map_fd, true);
-	direct_lib(map_fd, false, &pr[1]);
-	direct_lib(map_fd, true, &pr[2]);
-	for (i = 0; i < 3; i++) {
-		load_n(&pr[i], cf->nloads, fds[i], names[i]);
+	for (i = 0; i < reps; i++)
+		for (k = 0; k < n; k++) {
+			int w = (i + k) % n;
+			double t0 = cpu_ns();
+			int fd = load(pr[w], NULL, 0, 0);
+
+			v[w][i] = cpu_ns() - t0;
+			if (fd < 0)
+				die("load_times_n", strerror(errno));
+			close(fd);
+		}
+	for (k = 0; k < n; k++)
+		t[k] = median(v[k], reps);
+}
+
+/* n counters under one anchor: clang's globals (the limit), the same
+ * through mapops_ld_map_value, and lookup-and-add on an array map and on a
+ * hash map of n keys. */
+static void direct(const struct cfg *cf0, const char *anchor, int n,
+		   bool last)
+{
+	enum { CLANG, DIRECT, LA_ARRAY, LA_HASH, NP };
+	static const char *const names[NP] = { "clang_global", "direct_value",
+					       "lookup_add_array",
+					       "lookup_add_hash" };
+	static int fds[NP][MAX_LOADS];
+	static struct pair pairs[NP - 1];
+	struct cfg cf = *cf0;
+	struct prog pr[NP], *pp[NP];
+	int maps[NP];
+	char path[4096];
+	struct vstats vs[NP];
+	double empty, lt[NP];
+	__u32 size;
+	int i;
+
+	/* 64 hash lookups take ~2 us a run: fewer runs per repetition */
+	if (n > 1 && cf.repeat >= 10)
+		cf.repeat /= 10;
+	snprintf(path, sizeof(path), "%s/global%s.%s.bpf.o", cf.dir,
+		 n > 1 ? "64" : "", anchor);
+	maps[CLANG] = maps[DIRECT] =
+		map_new_n(BPF_MAP_TYPE_ARRAY, 8 * (__u32)n, 1);
+	size = read_global(path, n > 1 ? "bench_global64" : "bench_global",
+			   maps[CLANG], &pr[CLANG]);
+	if (size != 8 * (__u32)n)
+		die(path, ".bss is not the expected size");
+	maps[LA_ARRAY] = map_new_n(BPF_MAP_TYPE_ARRAY, 8, (__u32)n);
+	maps[LA_HASH] = map_new_n(BPF_MAP_TYPE_HASH, 8, (__u32)n);
+	direct_lib(false, n, maps[DIRECT], &pr[CLANG], &pr[DIRECT]);
+	direct_lib(true, n, maps[LA_ARRAY], &pr[CLANG], &pr[LA_ARRAY]);
+	direct_lib(true, n, maps[LA_HASH], &pr[CLANG], &pr[LA_HASH]);
+	for (i = 0; i < NP; i++) {
+		pp[i] = &pr[i];
+		load_n(&pr[i], cf.nloads, fds[i], names[i]);
 		verifier_stats(&pr[i], names[i], &vs[i]);
 	}
-	load_times(&pr[1], &pr[0], cf->load_reps, &lt[1], &lt[0]);
-	load_times(&pr[2], &pr[0], cf->load_reps, &lt[2], &dummy);
-	pairs[0] = (struct pair){ .name = "direct_value", .lib_fd = fds[1],
-				  .clang_fd = fds[0], .key = KEY_HIT };
-	pairs[1] = (struct pair){ .name = "lookup_add", .lib_fd = fds[2],
-				  .clang_fd = fds[0], .key = KEY_HIT };
-	empty = run_pairs(cf, pairs, 2);
-	printf("  \"direct\": {\"anchor\": \"%s\", \"empty_ns\": %.3f", anchor,
-	       empty);
-	for (i = 0; i < 3; i++) {
-		printf(",\n    \"%s\": {\"slots\": %zu, \"load_us\": %.2f, ",
+	load_times_n(pp, NP, cf.load_reps, lt);
+	for (i = 1; i < NP; i++)
+		pairs[i - 1] = (struct pair){ .name = names[i],
+					      .lib_fd = fds[i],
+					      .clang_fd = fds[CLANG],
+					      .key = KEY_HIT };
+	empty = run_pairs(&cf, pairs, NP - 1);
+	printf("    {\"anchor\": \"%s\", \"counters\": %d, \"repeat\": %u, \"empty_ns\": %.3f, \"identical\": %s",
+	       anchor, n, cf.repeat, empty,
+	       pr[DIRECT].n == pr[CLANG].n &&
+	       !memcmp(pr[DIRECT].in, pr[CLANG].in,
+		       pr[CLANG].n * sizeof(*pr[CLANG].in)) ? "true" : "false");
+	for (i = 0; i < NP; i++) {
+		printf(",\n     \"%s\": {\"slots\": %zu, \"load_us\": %.2f, ",
 		       names[i], pr[i].n, lt[i] / 1e3);
 		print_vstats("verifier", &vs[i]);
 		printf("}");
 	}
-	printf(",\n    \"timing\": {\"x\": 0");
-	print_timing("direct_value", &pairs[0], empty, cf->reps);
-	print_timing("lookup_add", &pairs[1], empty, cf->reps);
-	printf("}\n  },\n");
-	for (i = 0; i < 3; i++) {
-		close_n(fds[i], cf->nloads);
+	printf(",\n     \"timing\": {\"x\": 0");
+	for (i = 1; i < NP; i++)
+		print_timing(names[i], &pairs[i - 1], empty, cf.reps);
+	printf("}}%s\n", last ? "" : ",");
+	for (i = 0; i < NP; i++) {
+		close_n(fds[i], cf.nloads);
 		free(pr[i].in);
 	}
-	close(map_fd);
+	close(maps[CLANG]);
+	close(maps[LA_ARRAY]);
+	close(maps[LA_HASH]);
 }
 
 static bool have_anchor(const char *dir, const char *anchor)
@@ -950,13 +1062,16 @@ int main(int argc, char **argv)
 {
 	static const char *const anchors[] = { "clang14", "clang19v4" };
 	struct cfg cf = { NULL, false, 32, 16, 50, 100000 };
-	const char *usage = "bench-codegen OBJDIR [--quick] [--reps N (1..201)] [--repeat N] [--loads N (2..64)] [--load-reps N (1..501)]";
+	const char *usage = "bench-codegen OBJDIR [--quick] [--reps N (1..201)] [--repeat N] [--loads N (2..64)] [--load-reps N (1..501)] [--direct-only]";
 	const char *have[2];
 	int i, nhave = 0, t;
+	bool direct_only = false;
 
 	for (i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "--quick"))
 			cf.quick = true;
+		else if (!strcmp(argv[i], "--direct-only"))
+			direct_only = true;
 		else if (!strcmp(argv[i], "--reps") && i + 1 < argc)
 			cf.reps = atoi(argv[++i]);
 		else if (!strcmp(argv[i], "--repeat") && i + 1 < argc)
@@ -984,8 +1099,18 @@ int main(int argc, char **argv)
 	printf("{\n  \"quick\": %s, \"repeat\": %u, \"reps\": %d, \"loads\": %d, \"load_reps\": %d,\n",
 	       cf.quick ? "true" : "false", cf.repeat, cf.reps, cf.nloads,
 	       cf.load_reps);
-	if (!cf.quick)
-		direct(&cf, have[nhave - 1]);
+	if (!cf.quick) {
+		printf("  \"direct\": [\n");
+		for (i = 0; i < nhave; i++) {
+			direct(&cf, have[i], 1, false);
+			direct(&cf, have[i], 64, i + 1 == nhave);
+		}
+		printf("  ],\n");
+	}
+	if (direct_only) {
+		printf("  \"tables\": []\n}\n");
+		return 0;
+	}
 	printf("  \"tables\": [\n");
 	for (i = 0; i < nhave; i++)
 		for (t = 0; t < (cf.quick ? 1 : 2); t++)

@@ -54,6 +54,7 @@ NO_TRIM = ("glibc.malloc.trim_threshold=1073741824:"
 ANCHORS = {"clang14": ("clang-14", "Debian's default clang, its default -mcpu (v1)"),
            "clang19v4": ("clang-19", "clang-19 -mcpu=v4")}
 SLOT_BYTES = 8
+SHORT = {"clang14": "clang-14", "clang19v4": "clang-19 -mcpu=v4"}
 
 SRC = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 README = os.path.join(SRC, "bench", "README.md")
@@ -381,8 +382,9 @@ def tables(res, command):
                      interval(x["diff"], n), interval(x["diff_aa"], n), v))
         w("")
     if cg.get("tables"):
-        w("Delete is timed on a miss only: a hit deletes the key on the first "
-          "run, and an array map's elements cannot be deleted (-EINVAL). On "
+        w("Delete is timed on a miss only, a hit deleting the key on the "
+          "first run; on an array map not at all: its elements cannot be "
+          "deleted, and the library refuses the call (-EINVAL). On "
           "an array map the verifier inlines the lookup, so most operations "
           "cost a few ns beyond the test-run loop and ratios mean little: "
           "read the differences.\n")
@@ -405,34 +407,68 @@ def tables(res, command):
                                  else "",
                                  ", ".join("%.2f" % s[2] for s in spreads))))
 
-    d = cg.get("direct")
-    if d:
-        t = d["timing"]
-        sp = max(max(abs(v) for v in ci(t[k]["diff_aa"], n))
-                 for k in ("direct_value", "lookup_add"))
+    ds = cg.get("direct") or []
+    if isinstance(ds, dict):  # results.json of a run before the list
+        ds = []
+    if ds:
+        progs = (("direct_value", "`mapops_ld_map_value`", "array, 1 entry"),
+                 ("lookup_add_array", "lookup and add", "array, N entries"),
+                 ("lookup_add_hash", "lookup and add", "hash, N entries"))
         w("#### Direct value access (one-element array map)\n")
-        w("A u64 counter += 1: clang's own global variable (`.bss`, %s, "
-          "pointed at the benchmark's array map: the limit), the same "
-          "through a hand-encoded `BPF_PSEUDO_MAP_VALUE` load (what "
-          "`mapops_ld_map_value()` will emit; it is not on main yet: "
-          "replace the hand-encoded slots in `direct_lib()` of "
-          "bench-codegen.c by the call when it lands), and through "
-          "lookup-and-add (`mapops_map_increment`). Empty program %.1f ns; "
-          "A/A spread %.2f ns.\n" % (d["anchor"], d["empty_ns"], sp))
-        w("| program | slots | processed insns | load us | ns per run | "
-          "- clang global, ns [95%] | A/A, ns [95%] | verdict |")
-        w("|---|---|---|---|---|---|---|---|")
-        g = d["clang_global"]
-        w("| clang global (.bss) | %d | %d | %.0f | %.1f | - | - | - |"
-          % (g["slots"], g["verifier"]["insns"], g["load_us"],
-             t["direct_value"]["clang_ns"]))
-        for k, name in (("direct_value", "direct value"),
-                        ("lookup_add", "lookup and add")):
-            x = d[k]
-            w("| %s | %d | %d | %.0f | %.1f | %s | %s | %s |"
-              % (name, x["slots"], x["verifier"]["insns"], x["load_us"],
-                 t[k]["lib_ns"], interval(t[k]["diff"], n),
-                 interval(t[k]["diff_aa"], n), verdict(t[k], n, sp)))
+        w("N u64 counters += 1 (N = 1 and 64): clang's own global variables "
+          "(`.bss`, `clang/global.bpf.c`, `clang/global64.bpf.c`, relocated "
+          "by libbpf against a one-element array map of the benchmark's: the "
+          "limit), the same counters through `mapops_ld_map_value()` (one "
+          "2-slot load per counter, as clang), and through lookup-and-add "
+          "(`mapops_map_increment`, key k for counter k) on an array map and "
+          "on a hash map of N keys, all present. Same method as above: "
+          "%d loads of each, %d repetitions, each program against clang's "
+          "globals with an A/A control; `repeat` runs per repetition as "
+          "given. Load: median CPU time of %d loads of each, the four "
+          "interleaved.\n" % (cg["loads"], n, cg["load_reps"]))
+        w("| anchor | N | program | map | slots | processed insns | states "
+          "| load us | load / clang's | ns per run | - clang global, ns "
+          "[95%] | A/A, ns [95%] | verdict |")
+        w("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+        for d in ds:
+            t = d["timing"]
+            sp = max(max(abs(v) for v in ci(t[k]["diff_aa"], n))
+                     for k, _, _ in progs)
+            g = d["clang_global"]
+            an = SHORT.get(d["anchor"], d["anchor"])
+            w("| %s | %d | clang globals (.bss) | array, 1 entry | %d | %d | "
+              "%d | %.0f | 1 | %.1f | - | A/A spread %.2f (repeat %d) | - |"
+              % (an, d["counters"], g["slots"], g["verifier"]["insns"],
+                 g["verifier"]["total_states"], g["load_us"],
+                 t["direct_value"]["clang_ns"], sp, d["repeat"]))
+            for k, name, mp in progs:
+                x = d[k]
+                w("| %s | %d | %s%s | %s | %d | %d | %d | %.0f | %.2f | %.1f "
+                  "| %s | %s | %s |"
+                  % (an, d["counters"], name,
+                     " (bytes identical to clang's)" if k == "direct_value"
+                     and d["identical"] else "", mp, x["slots"],
+                     x["verifier"]["insns"], x["verifier"]["total_states"],
+                     x["load_us"], x["load_us"] / g["load_us"],
+                     t[k]["lib_ns"], interval(t[k]["diff"], n),
+                     interval(t[k]["diff_aa"], n), verdict(t[k], n, sp)))
+        w("")
+        for d in ds:
+            if d["counters"] < 2:
+                continue
+            dv = d["direct_value"]
+            w("%s, %d counters: lookup-and-add loads %.0fx (array) and %.0fx "
+              "(hash) slower than `mapops_ld_map_value`, and runs %.0f ns "
+              "(array) and %.0f ns (hash) longer per run (the direct "
+              "program: %.1f ns)."
+              % (SHORT.get(d["anchor"], d["anchor"]), d["counters"],
+                 d["lookup_add_array"]["load_us"] / dv["load_us"],
+                 d["lookup_add_hash"]["load_us"] / dv["load_us"],
+                 d["timing"]["lookup_add_array"]["diff"]["med"]
+                 - d["timing"]["direct_value"]["diff"]["med"],
+                 d["timing"]["lookup_add_hash"]["diff"]["med"]
+                 - d["timing"]["direct_value"]["diff"]["med"],
+                 d["timing"]["direct_value"]["lib_ns"]))
         w("")
 
     # -- 2 -----------------------------------------------------------------
@@ -450,8 +486,13 @@ def tables(res, command):
               "`mapops_prog_free`. The hand-written writer "
               "(`bench/handwriter.h`) writes the same bytes (checked) inline, "
               "grows by doubling and resolves integer labels: the practical "
-              "floor. An empty program's new + insns + free costs %.0f ns.\n"
-              % (b["reps"], b["empty_program_ns"]))
+              "floor. The map operations name %s: the library asks the "
+              "kernel about a map once per program (`readlink` of "
+              "/proc/self/fd/N and `BPF_OBJ_GET_INFO_BY_FD`), and that is "
+              "part of every build. An empty program's new + insns + free "
+              "costs %.0f ns.\n"
+              % (b["reps"], b.get("map", "fd 3, not a map"),
+                 b["empty_program_ns"]))
         w("#### " + title[0].upper() + title[1:] + "\n")
         w("| program | slots | ns per slot | ns per call | hand-written ns "
           "per slot | library / hand-written (min-max) |")

@@ -94,7 +94,9 @@ METHODS (the C names without "mapops_", C argument order after the handle)
       refused.  With a nonzero log_level the binding lends the library a
       verifier log buffer of LOAD_LOG_SIZE (16 MiB) bytes; the log is
       returned as a second value on success and is part of the message on
-      failure (a log that does not fit makes the kernel fail with ENOSPC).
+      failure (a log that does not fit is truncated: a valid program still
+      loads, and a refused one fails with the verifier's own errno, never
+      ENOSPC).
       Without log_level the library fetches the log itself when the
       verifier refuses the program.
   close()   -> true; frees the program now

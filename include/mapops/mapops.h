@@ -1285,11 +1285,24 @@ MAPOPS_API int mapops_map_lookup_percpu(mapops_prog_t *prog, int map_fd,
  * off): 2 slots, no helper call and no NULL check.  The kernel allows it
  * only for an array map (BPF_MAP_TYPE_ARRAY) of exactly one element, with
  * off < value_size; reads and writes through dst are then checked against
- * the value's bounds.  Prefer it to a lookup for global counters and
- * settings: a counter kept through a direct value pointer ran in about a
- * third of the time of lookup-and-add here, and a program of 64 such
- * counters loaded about 7 times faster.  Use mapops_atomic_op() on it when
- * several CPUs write.
+ * the value's bounds.  It is what clang emits for a global variable
+ * (.bss, .data), byte for byte.
+ * When to prefer it: for state the program keeps once, not per key
+ * (global counters, settings), put it in a one-element array map and
+ * address it directly rather than look it up: no helper call, no NULL
+ * check, no key on the stack, and nothing for the verifier to branch on.
+ * Measured (bench/README.md, kernel 6.18, x86-64 JIT): a counter += 1
+ * takes 5 slots (this load, then load, add, store) against 20 for a key
+ * store and mapops_map_increment; it runs as fast as clang's global, about
+ * 0.5 ns a counter faster than lookup-and-add on an array map (whose
+ * lookup the verifier inlines) and about 25 ns faster than on a hash map
+ * (a helper call per counter); a program of 64 such counters is 322 slots
+ * against 1282, verified in 258 instructions and no branch states against
+ * about 1210 and 95, and loads about 16 times faster (0.1 ms against
+ * 1.7-1.9 ms).  A lookup remains the way for per-key state, per-CPU
+ * values (a PERCPU_ARRAY's value cannot be addressed directly) and maps of
+ * more than one element.
+ * Use mapops_atomic_op() on the address when several CPUs write.
  * Errors: -EINVAL also for a mapops_map_reg() operand.
  * Since libmapops 1.1 (MAPOPS_1.1).
  * Minimum kernel: 5.5.

@@ -576,9 +576,10 @@ class Program(_api.Builders):
         arguments are the fields of struct mapops_load_opts (license None
         means "GPL"; name, up to 15 characters, may be None; the __u32
         fields zero for the default).  With log_level > 0 the binding gives
-        the kernel a LOAD_LOG_SIZE-byte log buffer (a valid program whose log
-        does not fit fails with ENOSPC); with log_level 0 the library fetches
-        the log itself after a refusal.
+        the kernel a LOAD_LOG_SIZE-byte log buffer (a log that does not fit
+        is truncated: a valid program still loads, and a refused one raises
+        the verifier's own errno, never ENOSPC); with log_level 0 the library
+        fetches the log itself after a refusal.
 
         Raises mapops.Error with the kernel's errno (EACCES or EINVAL from
         the verifier, EPERM without privileges) and a message holding the
