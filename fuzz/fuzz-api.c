@@ -259,10 +259,20 @@ static int get_fd(struct rd *r)
 		-1, -2, INT_MIN, 0, 1, 2, 3, 100, INT_MAX, -100, 7,
 	};
 	uint8_t s = u8(r);
+	int fd;
 
 	if (s < 200)
 		return PICK(r, edges);
-	return (int)u32(r);
+	fd = (int)u32(r);
+	/* The map operands of mapops_map_reg()/mapops_map_ref() change what
+	 * the map operations emit, which the exact model does not describe
+	 * (they are left out, see models[]): a value in their ranges is
+	 * taken as the plain bad fd -1. */
+	if ((fd >= MAP_OPERAND_REG && fd <= MAP_OPERAND_REG + 15) ||
+	    (fd >= MAP_OPERAND_REF &&
+	     fd <= MAP_OPERAND_REF + MAP_OPERAND_REF_MAX))
+		return -1;
+	return fd;
 }
 
 static int get_helper(struct rd *r)
