@@ -8,7 +8,6 @@
  * (the 6.1 run under qemu) and passes.
  */
 #include <stdio.h>
-#include <sys/utsname.h>
 
 #include <arpa/inet.h>
 #include <bpf/bpf.h>
@@ -24,62 +23,21 @@
 
 #define NRES 16
 static mapops_prog_t *prog;
-static int res_fd = -1;
-static unsigned seq;
+static struct tu_results res = { -1, 0 };
 
 static void setup(void)
 {
 	prog = mapops_prog_new();
 	ck_assert_ptr_nonnull(prog);
-	res_fd = tu_map_create(BPF_MAP_TYPE_ARRAY, 4, 8, NRES);
+	tu_results_open(&res, NRES);
 }
 
 static void teardown(void)
 {
 	mapops_prog_free(prog);
 	prog = NULL;
-	tu_close(res_fd);
-	res_fd = -1;
-}
-
-/* True when the running kernel is at least maj.min; else prints why the
- * case is skipped. */
-static bool need(int maj, int min, const char *what)
-{
-	struct utsname u;
-	int a = 0, b = 0;
-
-	ck_assert_int_eq(uname(&u), 0);
-	sscanf(u.release, "%d.%d", &a, &b);
-	if (a > maj || (a == maj && b >= min))
-		return true;
-	printf("SKIPPED: %s needs kernel %d.%d, this is %s\n", what, maj, min,
-	       u.release);
-	return false;
-}
-
-/* res[idx] = reg; clobbers r0..r5, [-12, -1]. */
-static void emit_result(int idx, int reg)
-{
-	char skip[32];
-
-	snprintf(skip, sizeof(skip), "skip_%u", seq++);
-	OK(mapops_stx_mem(prog, BPF_DW, BPF_REG_10, reg, -8));
-	OK(mapops_st_mem(prog, BPF_W, BPF_REG_10, -12, idx));
-	OK(mapops_map_lookup(prog, res_fd, -12));
-	OK(mapops_jmp_imm(prog, BPF_JEQ, BPF_REG_0, 0, skip));
-	OK(mapops_ldx_mem(prog, BPF_DW, BPF_REG_1, BPF_REG_10, -8));
-	OK(mapops_stx_mem(prog, BPF_DW, BPF_REG_0, BPF_REG_1, 0));
-	OK(mapops_label(prog, skip));
-}
-
-static __u64 result(int idx)
-{
-	__u32 k = (__u32)idx;
-	__u64 v = 0;
-
-	ck_assert(tu_map_get_u64(res_fd, BPF_MAP_TYPE_ARRAY, &k, 8, &v));
-	return v;
+	tu_close(res.fd);
+	res.fd = -1;
 }
 
 static __u32 run(const void *pkt, size_t len)
@@ -101,45 +59,45 @@ static void finish(void)
 }
 
 #define ck_res(idx, want)                                                   \
-	ck_assert_msg(result(idx) == (__u64)(want),                         \
+	ck_assert_msg(tu_result(&res, idx) == (__u64)(want),                         \
 		      "res[%d] = 0x%llx, expected 0x%llx", (idx),           \
-		      (unsigned long long)result(idx),                      \
+		      (unsigned long long)tu_result(&res, idx),                      \
 		      (unsigned long long)(__u64)(want))
 
 /* ---- ALU ---------------------------------------------------------------- */
 
 START_TEST(isa_signed_div_mod)
 {
-	if (!need(6, 6, "sdiv/smod"))
+	if (!tu_kernel_at_least(6, 6, "sdiv/smod"))
 		return;
 	/* r6 = -7, r7 = -2 */
 	OK(mapops_alu64_imm(prog, BPF_MOV, BPF_REG_7, -2));
 	OK(mapops_alu64_imm(prog, BPF_MOV, BPF_REG_6, -7));
 	OK(mapops_alu64_signed_imm(prog, BPF_DIV, BPF_REG_6, 2));
-	emit_result(0, BPF_REG_6);                                  /* -3 */
+	tu_emit_result(prog, &res, 0, BPF_REG_6);                                  /* -3 */
 	OK(mapops_alu64_imm(prog, BPF_MOV, BPF_REG_6, -7));
 	OK(mapops_alu64_signed_imm(prog, BPF_MOD, BPF_REG_6, 2));
-	emit_result(1, BPF_REG_6);                                  /* -1 */
+	tu_emit_result(prog, &res, 1, BPF_REG_6);                                  /* -1 */
 	OK(mapops_alu64_imm(prog, BPF_MOV, BPF_REG_6, -7));
 	OK(mapops_alu64_signed_reg(prog, BPF_DIV, BPF_REG_6, BPF_REG_7));
-	emit_result(2, BPF_REG_6);                                  /* 3 */
+	tu_emit_result(prog, &res, 2, BPF_REG_6);                                  /* 3 */
 	OK(mapops_alu64_imm(prog, BPF_MOV, BPF_REG_6, 7));
 	OK(mapops_alu64_signed_reg(prog, BPF_MOD, BPF_REG_6, BPF_REG_7));
-	emit_result(3, BPF_REG_6);                                  /* 1 */
+	tu_emit_result(prog, &res, 3, BPF_REG_6);                                  /* 1 */
 	OK(mapops_alu32_imm(prog, BPF_MOV, BPF_REG_6, -7));
 	OK(mapops_alu32_signed_imm(prog, BPF_DIV, BPF_REG_6, 2));
-	emit_result(4, BPF_REG_6);                                  /* (u32)-3 */
+	tu_emit_result(prog, &res, 4, BPF_REG_6);                                  /* (u32)-3 */
 	OK(mapops_alu32_imm(prog, BPF_MOV, BPF_REG_6, -7));
 	OK(mapops_alu32_signed_imm(prog, BPF_MOD, BPF_REG_6, 4));
-	emit_result(5, BPF_REG_6);                                  /* (u32)-3 */
+	tu_emit_result(prog, &res, 5, BPF_REG_6);                                  /* (u32)-3 */
 	OK(mapops_alu64_imm(prog, BPF_MOV, BPF_REG_7, -2));
 	OK(mapops_alu32_imm(prog, BPF_MOV, BPF_REG_6, 9));
 	OK(mapops_alu32_signed_reg(prog, BPF_DIV, BPF_REG_6, BPF_REG_7));
-	emit_result(6, BPF_REG_6);                                  /* (u32)-4 */
+	tu_emit_result(prog, &res, 6, BPF_REG_6);                                  /* (u32)-4 */
 	OK(mapops_alu64_imm(prog, BPF_MOV, BPF_REG_7, -2));
 	OK(mapops_alu32_imm(prog, BPF_MOV, BPF_REG_6, -9));
 	OK(mapops_alu32_signed_reg(prog, BPF_MOD, BPF_REG_6, BPF_REG_7));
-	emit_result(7, BPF_REG_6);                                  /* (u32)-1 */
+	tu_emit_result(prog, &res, 7, BPF_REG_6);                                  /* (u32)-1 */
 	finish();
 	run(NULL, 0);
 	ck_res(0, -3);
@@ -155,23 +113,23 @@ END_TEST
 
 START_TEST(isa_movsx)
 {
-	if (!need(6, 6, "movsx"))
+	if (!tu_kernel_at_least(6, 6, "movsx"))
 		return;
 	OK(mapops_ld_imm64(prog, BPF_REG_7, 0x1234567880008081ULL));
 	OK(mapops_movsx64(prog, BPF_REG_6, BPF_REG_7, 8));
-	emit_result(0, BPF_REG_6);
+	tu_emit_result(prog, &res, 0, BPF_REG_6);
 	OK(mapops_ld_imm64(prog, BPF_REG_7, 0x1234567880008081ULL));
 	OK(mapops_movsx64(prog, BPF_REG_6, BPF_REG_7, 16));
-	emit_result(1, BPF_REG_6);
+	tu_emit_result(prog, &res, 1, BPF_REG_6);
 	OK(mapops_ld_imm64(prog, BPF_REG_7, 0x1234567880008081ULL));
 	OK(mapops_movsx64(prog, BPF_REG_6, BPF_REG_7, 32));
-	emit_result(2, BPF_REG_6);
+	tu_emit_result(prog, &res, 2, BPF_REG_6);
 	OK(mapops_ld_imm64(prog, BPF_REG_7, 0x1234567880008081ULL));
 	OK(mapops_movsx32(prog, BPF_REG_6, BPF_REG_7, 8));
-	emit_result(3, BPF_REG_6);
+	tu_emit_result(prog, &res, 3, BPF_REG_6);
 	OK(mapops_ld_imm64(prog, BPF_REG_7, 0x1234567880008081ULL));
 	OK(mapops_movsx32(prog, BPF_REG_6, BPF_REG_7, 16));
-	emit_result(4, BPF_REG_6);
+	tu_emit_result(prog, &res, 4, BPF_REG_6);
 	finish();
 	run(NULL, 0);
 	ck_res(0, 0xffffffffffffff81ULL);
@@ -188,12 +146,12 @@ START_TEST(isa_bswap)
 	static const __u64 want[] = { 0x0807, 0x08070605, 0x0807060504030201ULL };
 	int i;
 
-	if (!need(6, 6, "bswap"))
+	if (!tu_kernel_at_least(6, 6, "bswap"))
 		return;
 	for (i = 0; i < 3; i++) {
 		OK(mapops_ld_imm64(prog, BPF_REG_6, 0x0102030405060708ULL));
 		OK(mapops_bswap(prog, BPF_REG_6, bits[i]));
-		emit_result(i, BPF_REG_6);
+		tu_emit_result(prog, &res, i, BPF_REG_6);
 	}
 	finish();
 	run(NULL, 0);
@@ -211,13 +169,13 @@ START_TEST(isa_ldx_memsx)
 				      0xffffffff84858687ULL };
 	int i;
 
-	if (!need(6, 6, "ldsx"))
+	if (!tu_kernel_at_least(6, 6, "ldsx"))
 		return;
 	OK(mapops_ld_imm64(prog, BPF_REG_1, 0x8081828384858687ULL));
 	OK(mapops_stx_mem(prog, BPF_DW, BPF_REG_10, BPF_REG_1, -32));
 	for (i = 0; i < 3; i++) {
 		OK(mapops_ldx_memsx(prog, sizes[i], BPF_REG_6, BPF_REG_10, -32));
-		emit_result(i, BPF_REG_6);
+		tu_emit_result(prog, &res, i, BPF_REG_6);
 	}
 	finish();
 	run(NULL, 0);
@@ -232,14 +190,14 @@ START_TEST(isa_acquire_release)
 	static const __u64 want[] = { 0x88, 0x7788, 0x55667788, 0x1122334455667788ULL };
 	int i;
 
-	if (!need(6, 15, "load-acquire/store-release"))
+	if (!tu_kernel_at_least(6, 15, "load-acquire/store-release"))
 		return;
 	for (i = 0; i < 4; i++) {
 		OK(mapops_st_mem(prog, BPF_DW, BPF_REG_10, -32, 0));
 		OK(mapops_ld_imm64(prog, BPF_REG_1, 0x1122334455667788ULL));
 		OK(mapops_store_release(prog, sizes[i], BPF_REG_10, BPF_REG_1, -32));
 		OK(mapops_load_acquire(prog, sizes[i], BPF_REG_6, BPF_REG_10, -32));
-		emit_result(i, BPF_REG_6);
+		tu_emit_result(prog, &res, i, BPF_REG_6);
 	}
 	finish();
 	run(NULL, 0);
@@ -283,7 +241,7 @@ END_TEST
 
 START_TEST(isa_gotol)
 {
-	if (!need(6, 6, "gotol"))
+	if (!tu_kernel_at_least(6, 6, "gotol"))
 		return;
 	OK(mapops_alu64_imm(prog, BPF_MOV, BPF_REG_0, 2));
 	OK(mapops_gotol(prog, "out"));
@@ -306,7 +264,7 @@ START_TEST(isa_ja_widened_to_gotol)
 	size_t cnt;
 	int i;
 
-	if (!need(6, 6, "gotol"))
+	if (!tu_kernel_at_least(6, 6, "gotol"))
 		return;
 	OK(mapops_prog_allow_v4(prog, 1));
 	OK(mapops_alu64_imm(prog, BPF_MOV, BPF_REG_0, 0));
@@ -329,7 +287,7 @@ END_TEST
 /* A loop bounded only by may_goto: it runs, ends, and counts > 0. */
 START_TEST(isa_may_goto)
 {
-	if (!need(6, 9, "may_goto"))
+	if (!tu_kernel_at_least(6, 9, "may_goto"))
 		return;
 	OK(mapops_alu64_imm(prog, BPF_MOV, BPF_REG_6, 0));
 	OK(mapops_label(prog, "top"));
@@ -337,10 +295,10 @@ START_TEST(isa_may_goto)
 	OK(mapops_alu64_imm(prog, BPF_ADD, BPF_REG_6, 1));
 	OK(mapops_ja(prog, "top"));
 	OK(mapops_label(prog, "out"));
-	emit_result(0, BPF_REG_6);
+	tu_emit_result(prog, &res, 0, BPF_REG_6);
 	finish();
 	run(NULL, 0);
-	ck_assert_uint_gt(result(0), 0);
+	ck_assert_uint_gt(tu_result(&res, 0), 0);
 }
 END_TEST
 
@@ -372,7 +330,7 @@ static void emit_kfunc_prog(bool by_name)
 
 START_TEST(isa_call_kfunc_name)
 {
-	if (!need(6, 2, "bpf_cast_to_kern_ctx"))
+	if (!tu_kernel_at_least(6, 2, "bpf_cast_to_kern_ctx"))
 		return;
 	emit_kfunc_prog(true);
 	ck_assert_uint_eq(run(NULL, 0), 1);
@@ -381,7 +339,7 @@ END_TEST
 
 START_TEST(isa_call_kfunc_id)
 {
-	if (!need(6, 2, "bpf_cast_to_kern_ctx"))
+	if (!tu_kernel_at_least(6, 2, "bpf_cast_to_kern_ctx"))
 		return;
 	emit_kfunc_prog(false);
 	ck_assert_uint_eq(run(NULL, 0), 1);

@@ -21,7 +21,6 @@
  * Skips (77) with the reason when bpf() is refused.
  */
 #include <stdio.h>
-#include <sys/utsname.h>
 #include <unistd.h>
 
 #include <bpf/bpf.h>
@@ -188,16 +187,10 @@ static unsigned compare(const struct prog *p, const struct how *how,
  * forms of what are left out (the 6.1 run under qemu). */
 static bool kernel_has(int maj, int min, const char *group, const char *what)
 {
-	struct utsname u;
-	int a = 0, b = 0;
+	char text[256];
 
-	ck_assert_int_eq(uname(&u), 0);
-	ck_assert_int_eq(sscanf(u.release, "%d.%d", &a, &b), 2);
-	if (a > maj || (a == maj && b >= min))
-		return true;
-	printf("%s: SKIPPED %s: needs kernel %d.%d, this is %s\n", group, what,
-	       maj, min, u.release);
-	return false;
+	snprintf(text, sizeof(text), "%s: %s", group, what);
+	return tu_kernel_at_least(maj, min, text);
 }
 
 static void compare_socket_filter(const struct prog *p, const char *group)

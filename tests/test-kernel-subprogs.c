@@ -12,7 +12,6 @@
  */
 #include <dirent.h>
 #include <stdio.h>
-#include <sys/utsname.h>
 #include <unistd.h>
 
 #include <bpf/bpf.h>
@@ -33,46 +32,21 @@
 #define RES_KEY_OFF (-12)
 
 static mapops_prog_t *prog;
-static int res_fd = -1;
-static unsigned label_seq;
+static struct tu_results res = { -1, 0 };
 
 static void setup(void)
 {
 	prog = mapops_prog_new();
 	ck_assert_ptr_nonnull(prog);
-	res_fd = tu_map_create(BPF_MAP_TYPE_ARRAY, 4, 8, NRES);
+	tu_results_open(&res, NRES);
 }
 
 static void teardown(void)
 {
 	mapops_prog_free(prog);
 	prog = NULL;
-	tu_close(res_fd);
-	res_fd = -1;
-}
-
-/* Emits res[idx] = reg; clobbers r0..r5 and [-12, -1] of the frame. */
-static void emit_result(int idx, int reg)
-{
-	char skip[32];
-
-	snprintf(skip, sizeof(skip), "res_skip_%u", label_seq++);
-	OK(mapops_stx_mem(prog, BPF_DW, BPF_REG_10, reg, RES_VAL_OFF));
-	OK(mapops_st_mem(prog, BPF_W, BPF_REG_10, RES_KEY_OFF, idx));
-	OK(mapops_map_lookup(prog, res_fd, RES_KEY_OFF));
-	OK(mapops_jmp_imm(prog, BPF_JEQ, BPF_REG_0, 0, skip));
-	OK(mapops_ldx_mem(prog, BPF_DW, BPF_REG_1, BPF_REG_10, RES_VAL_OFF));
-	OK(mapops_stx_mem(prog, BPF_DW, BPF_REG_0, BPF_REG_1, 0));
-	OK(mapops_label(prog, skip));
-}
-
-static __u64 result(int idx)
-{
-	__u32 k = (__u32)idx;
-	__u64 v = 0;
-
-	ck_assert(tu_map_get_u64(res_fd, BPF_MAP_TYPE_ARRAY, &k, 8, &v));
-	return v;
+	tu_close(res.fd);
+	res.fd = -1;
 }
 
 /* Loads with mapops_prog_load() (the library's BTF), failing the test with
@@ -368,9 +342,9 @@ START_TEST(map_for_each_sums_hash)
 	OK(mapops_st_mem(prog, BPF_DW, BPF_REG_10, -24, 0));
 	OK(mapops_map_for_each(prog, map, "sum_cb", -24, 0));
 	OK(mapops_alu64_reg(prog, BPF_MOV, BPF_REG_6, BPF_REG_0));
-	emit_result(0, BPF_REG_6);
+	tu_emit_result(prog, &res, 0, BPF_REG_6);
 	OK(mapops_ldx_mem(prog, BPF_DW, BPF_REG_6, BPF_REG_10, -24));
-	emit_result(1, BPF_REG_6);
+	tu_emit_result(prog, &res, 1, BPF_REG_6);
 	OK(mapops_alu64_imm(prog, BPF_MOV, BPF_REG_0, 0));
 	OK(mapops_exit(prog));
 
@@ -383,8 +357,8 @@ START_TEST(map_for_each_sums_hash)
 	OK(mapops_exit(prog));
 
 	load_and_run();
-	ck_assert_uint_eq(result(0), NELEMS);
-	ck_assert_uint_eq(result(1), sum);
+	ck_assert_uint_eq(tu_result(&res, 0), NELEMS);
+	ck_assert_uint_eq(tu_result(&res, 1), sum);
 	tu_close(map);
 }
 END_TEST
@@ -400,9 +374,9 @@ static void emit_loop_prog(void)
 	OK(mapops_st_mem(prog, BPF_DW, BPF_REG_10, -24, 1));
 	OK(mapops_loop(prog, NLOOPS, "fold", -24, 0));
 	OK(mapops_alu64_reg(prog, BPF_MOV, BPF_REG_6, BPF_REG_0));
-	emit_result(0, BPF_REG_6);
+	tu_emit_result(prog, &res, 0, BPF_REG_6);
 	OK(mapops_ldx_mem(prog, BPF_DW, BPF_REG_6, BPF_REG_10, -24));
-	emit_result(1, BPF_REG_6);
+	tu_emit_result(prog, &res, 1, BPF_REG_6);
 	OK(mapops_alu64_imm(prog, BPF_MOV, BPF_REG_0, 0));
 	OK(mapops_exit(prog));
 
@@ -429,8 +403,8 @@ START_TEST(loop_builds_value)
 {
 	emit_loop_prog();
 	load_and_run();
-	ck_assert_uint_eq(result(0), NLOOPS);
-	ck_assert_uint_eq(result(1), loop_want());
+	ck_assert_uint_eq(tu_result(&res, 0), NLOOPS);
+	ck_assert_uint_eq(tu_result(&res, 1), loop_want());
 }
 END_TEST
 
@@ -470,7 +444,7 @@ START_TEST(prog_func_info_with_libbpf)
 				       insns, cnt, &lo));
 	ck_assert_int_ge(fd, 0);
 	tu_prog_run(fd, 0, NULL, 0);
-	ck_assert_uint_eq(result(1), loop_want());
+	ck_assert_uint_eq(tu_result(&res, 1), loop_want());
 	tu_close(fd);
 }
 END_TEST

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/utsname.h>
 #include <unistd.h>
 
 #include <bpf/bpf.h>
@@ -356,4 +357,18 @@ const char *tu_map_type_name(enum bpf_map_type type)
 	const char *name = libbpf_bpf_map_type_str(type);
 
 	return name ? name : "unknown map type";
+}
+
+bool tu_kernel_at_least(int maj, int min, const char *what)
+{
+	struct utsname u;
+	int a = 0, b = 0;
+
+	ck_assert_int_eq(uname(&u), 0);
+	ck_assert_int_eq(sscanf(u.release, "%d.%d", &a, &b), 2);
+	if (a > maj || (a == maj && b >= min))
+		return true;
+	printf("SKIPPED: %s needs kernel %d.%d, this is %s\n", what, maj, min,
+	       u.release);
+	return false;
 }

@@ -75,6 +75,11 @@ int tu_run_suite(Suite *s);
  * Probes bpf() (once per process).  Returns true when maps and programs can
  * be created.  When they cannot, prints why (once) and returns false.
  */
+/* True when the running kernel is at least maj.min; otherwise prints
+ * "SKIPPED: <what> needs kernel <maj>.<min>, this is <release>" and returns
+ * false (the 6.1 run under qemu lacks the newer instructions). */
+bool tu_kernel_at_least(int maj, int min, const char *what);
+
 bool tu_bpf_available(void);
 /* True when MAPOPS_REQUIRE_BPF=1: a refused bpf() is then a failure. */
 bool tu_bpf_required(void);

@@ -120,3 +120,36 @@ const char *tu_prog_load_rejected(mapops_prog_t *prog,
 	ck_assert_msg(fd < 0, "the kernel accepted a program it should refuse");
 	return verifier_log;
 }
+
+void tu_results_open(struct tu_results *r, unsigned n)
+{
+	r->fd = tu_map_create(BPF_MAP_TYPE_ARRAY, 4, 8, n);
+	r->seq = 0;
+}
+
+#define TU_OK(prog, call)                                                   \
+	ck_assert_msg((call) == 0, "%s: %s", #call, mapops_prog_error(prog))
+
+void tu_emit_result(mapops_prog_t *prog, struct tu_results *r, int idx,
+		    int reg)
+{
+	char skip[32];
+
+	snprintf(skip, sizeof(skip), "res_skip_%u", r->seq++);
+	TU_OK(prog, mapops_stx_mem(prog, BPF_DW, BPF_REG_10, reg, -8));
+	TU_OK(prog, mapops_st_mem(prog, BPF_W, BPF_REG_10, -12, idx));
+	TU_OK(prog, mapops_map_lookup(prog, r->fd, -12));
+	TU_OK(prog, mapops_jmp_imm(prog, BPF_JEQ, BPF_REG_0, 0, skip));
+	TU_OK(prog, mapops_ldx_mem(prog, BPF_DW, BPF_REG_1, BPF_REG_10, -8));
+	TU_OK(prog, mapops_stx_mem(prog, BPF_DW, BPF_REG_0, BPF_REG_1, 0));
+	TU_OK(prog, mapops_label(prog, skip));
+}
+
+__u64 tu_result(const struct tu_results *r, int idx)
+{
+	__u32 k = (__u32)idx;
+	__u64 v = 0;
+
+	ck_assert(tu_map_get_u64(r->fd, BPF_MAP_TYPE_ARRAY, &k, 8, &v));
+	return v;
+}

@@ -56,4 +56,16 @@ int tu_prog_load(mapops_prog_t *prog, enum bpf_prog_type type);
 const char *tu_prog_load_rejected(mapops_prog_t *prog,
 				  enum bpf_prog_type type);
 
+/* A result map for kernel cases: an array map of u64 results that a
+ * program writes with tu_emit_result() and the test reads back. */
+struct tu_results {
+	int fd;       /* tracked: closed after the case */
+	unsigned seq; /* for the emitted labels */
+};
+void tu_results_open(struct tu_results *r, unsigned n);
+/* Emits res[idx] = reg; clobbers r0..r5 and [-12, -1] of the frame. */
+void tu_emit_result(mapops_prog_t *prog, struct tu_results *r, int idx,
+		    int reg);
+__u64 tu_result(const struct tu_results *r, int idx);
+
 #endif
